@@ -1,0 +1,23 @@
+//! Not public API: the plumbing `#[derive(AttioRecord)]` expands to. Versioned with the
+//! crate; generated code reaches it through `::attio_core::__private` (or the path given by
+//! `#[attio(crate = "...")]`).
+#![doc(hidden)]
+
+mod decode;
+mod field;
+mod key;
+
+pub use decode::{
+    history_seed, ArraySeed, DataSeed, DecodeCtx, PathSeg, RecordSeed, RecordsSeed, ValueSeed,
+};
+pub use field::{
+    assert_readable, assert_writable, decode_many, decode_single, required, validate,
+    validate_all, WriteMany, WriteOne, WriteOpt,
+};
+pub use key::Key;
+
+pub use serde;
+
+/// Core re-exports under stable names, so generated code never depends on the user's scope.
+pub use core::{marker::PhantomData, option::Option, result::Result};
+pub use std::vec::Vec;

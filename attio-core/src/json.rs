@@ -1,0 +1,130 @@
+//! Request and response bodies without a client: the same code the [`crate::Client`] runs,
+//! callable on bytes, for tests, benchmarks and users who bring their own HTTP stack.
+//!
+//! ```
+//! use attio_core::{json, AttioRecord, Record};
+//!
+//! #[derive(AttioRecord, Debug, PartialEq)]
+//! #[attio(object = "workspaces")]
+//! struct Workspace {
+//!     #[attio(unique)]
+//!     workspace_id: String,
+//!     name: Option<String>,
+//! }
+//!
+//! let ws = Workspace { workspace_id: "123".into(), name: Some("Customer.com".into()) };
+//! let body = json::encode_create(&ws)?;
+//! assert_eq!(body, br#"{"data":{"values":{"workspace_id":["123"],"name":["Customer.com"]}}}"#);
+//!
+//! let response = br#"{"data":{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c",
+//!   "object_id":"97052eb9-e65e-443f-a297-f2d9a4a7f795","record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},
+//!   "created_at":"2022-11-21T13:22:49.061281000Z","web_url":null,
+//!   "values":{"workspace_id":[{"active_from":"2023-01-01T15:00:00.000000000Z","active_until":null,
+//!     "created_by_actor":{"type":"system","id":null},"value":"123","attribute_type":"text"}],
+//!   "name":[]}}}"#;
+//! let record: Record<Workspace> = json::decode_record(response)?;
+//! assert_eq!(record.values.workspace_id, "123");
+//! assert_eq!(record.values.name, None);
+//! # Ok::<(), attio_core::Error>(())
+//! ```
+
+use serde::de::DeserializeSeed;
+use serde::ser::{SerializeMap, Serializer};
+
+use crate::__private::{ArraySeed, DataSeed, DecodeCtx, RecordSeed, RecordsSeed};
+use crate::error::Error;
+use crate::record::{AttioRecord, AttioUpdate, Record};
+use crate::values::{ReadValue, Tracked};
+
+/// Serializes `{"data":{"values":VALUES}}` with `values` written by `f`.
+fn encode_body(
+    capacity: usize,
+    f: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> Result<(), serde_json::Error>,
+) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(capacity);
+    out.extend_from_slice(br#"{"data":{"values":"#);
+    let mut ser = serde_json::Serializer::new(&mut out);
+    f(&mut ser).map_err(|e| Error::Config(format!("cannot serialize the request body: {e}")))?;
+    out.extend_from_slice(b"}}");
+    Ok(out)
+}
+
+fn capacity_for<T: AttioRecord>() -> usize {
+    64 + 48 * T::ATTRIBUTES.len()
+}
+
+/// The body of a create or assert: `{"data":{"values":{...}}}`, every value checked first.
+///
+/// Single-valued attributes are written as one-element arrays, multiselects as arrays;
+/// `None` and empty multiselects are omitted, read-only fields never written.
+pub fn encode_create<T: AttioRecord>(record: &T) -> Result<Vec<u8>, Error> {
+    record.__validate()?;
+    encode_body(capacity_for::<T>(), |ser| record.__encode_values(ser).map(drop))
+}
+
+/// The body of a partial update (PATCH or PUT): only the attributes that were set; an
+/// attribute set to `None` or to an empty list is sent as `[]`, which clears it with PUT.
+pub fn encode_update<U: AttioUpdate>(update: &U) -> Result<Vec<u8>, Error> {
+    update.__validate()?;
+    encode_body(capacity_for::<U::Record>(), |ser| update.__encode_values(ser).map(drop))
+}
+
+/// The body of a records query: `{"filter":…,"sorts":…,"limit":…,"offset":…}`.
+pub fn encode_query(
+    filter: Option<&serde_json::Value>,
+    sorts: &[serde_json::Value],
+    limit: Option<usize>,
+    offset: usize,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::new(&mut out);
+    let mut run = || -> Result<(), serde_json::Error> {
+        let mut m = (&mut ser).serialize_map(None)?;
+        if let Some(f) = filter {
+            m.serialize_entry("filter", f)?;
+        }
+        if !sorts.is_empty() {
+            m.serialize_entry("sorts", sorts)?;
+        }
+        if let Some(l) = limit {
+            m.serialize_entry("limit", &l)?;
+        }
+        m.serialize_entry("offset", &offset)?;
+        m.end()
+    };
+    run().expect("serializing JSON values into a Vec cannot fail");
+    out
+}
+
+fn run<'de, S: DeserializeSeed<'de>>(bytes: &'de [u8], seed: S) -> Result<S::Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = seed.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+fn finish<T: AttioRecord, R>(ctx: DecodeCtx, result: Result<R, serde_json::Error>) -> Result<R, Error> {
+    result.map_err(|e| Error::from(ctx.into_error(T::OBJECT, &e)))
+}
+
+/// Decodes a single-record response, `{"data":{…}}` (create, assert, get, update).
+pub fn decode_record<T: AttioRecord>(bytes: &[u8]) -> Result<Record<T>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, RecordSeed::<T>::new(&ctx)));
+    finish::<T, _>(ctx, result)
+}
+
+/// Decodes a query response, `{"data":[{…}, …]}`.
+pub fn decode_records<T: AttioRecord>(bytes: &[u8]) -> Result<Vec<Record<T>>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, RecordsSeed::<T>::new(&ctx)));
+    finish::<T, _>(ctx, result)
+}
+
+/// Decodes a value-history response, `{"data":[value, …]}`, keeping every value, historic
+/// ones included, in the order sent. `T` names the object in errors.
+pub fn decode_history<T: AttioRecord, V: ReadValue>(bytes: &[u8]) -> Result<Vec<Tracked<V>>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, ArraySeed::<Tracked<V>>::all(&ctx)));
+    finish::<T, _>(ctx, result)
+}

@@ -1,0 +1,112 @@
+//! One Rust type per Attio attribute type, with the read side (every shape the live API
+//! sends) and the write side (the explicit form that cannot be misread).
+//!
+//! | Attio type | Rust type |
+//! |---|---|
+//! | text | [`String`] |
+//! | number | [`f64`], [`i64`] |
+//! | checkbox | [`bool`] |
+//! | currency | [`Currency`] |
+//! | date | [`Date`] |
+//! | timestamp | [`Timestamp`] |
+//! | rating | [`Rating`] |
+//! | status | [`Status`] |
+//! | select | [`SelectOption`] |
+//! | record-reference | [`RecordRef<T>`](crate::RecordRef), [`AnyRecordRef`] |
+//! | actor-reference | [`ActorRef`] |
+//! | location | [`Location`] |
+//! | domain | [`Domain`] |
+//! | email-address | [`EmailAddress`] |
+//! | phone-number | [`PhoneNumber`] |
+//! | personal-name | [`PersonalName`] |
+//! | interaction | [`Interaction`] (read only) |
+//!
+//! Any of them wrapped in [`Tracked<T>`] also keeps the value's `active_from`,
+//! `active_until` and `created_by_actor`.
+//!
+//! The traits [`AttioValue`], [`ReadValue`] and [`WriteValue`] are how the derive and the
+//! client reach a value type; they are public so that their bounds show up in rustdoc and
+//! compiler messages, but users rarely implement them.
+
+use serde::de::{self, MapAccess};
+use serde::Serializer;
+
+use crate::error::ValueError;
+use crate::schema::AttributeType;
+
+mod envelope;
+mod tracked;
+
+pub use envelope::{Actor, ActorType, Envelope};
+pub use tracked::Tracked;
+
+/// A calendar date (`date` attributes): `YYYY-MM-DD`.
+pub type Date = chrono::NaiveDate;
+
+/// A point in time (`timestamp` attributes), in UTC with nanoseconds kept.
+pub type Timestamp = chrono::DateTime<chrono::Utc>;
+
+/// A Rust type that holds the values of one Attio attribute type.
+pub trait AttioValue: Sized {
+    /// The Attio attribute type this Rust type stands for.
+    const TYPE: AttributeType;
+    /// For record references: the slug of the target object.
+    const TARGET_OBJECT: Option<&'static str> = None;
+}
+
+/// The read side: building a value from one read-side value object such as
+/// `{"active_from": …, "active_until": null, "created_by_actor": {…},
+///   "attribute_type": "email-address", "email_address": "a@b.com", …}`.
+///
+/// The envelope keys (`active_from`, `active_until`, `created_by_actor`, `attribute_type`)
+/// are read by the caller; every other key is handed to [`ReadValue::read_field`], which must
+/// consume the value (skip unknown keys with [`de::IgnoredAny`]). Decoding runs straight off
+/// the response bytes: no intermediate `serde_json::Value`.
+pub trait ReadValue: AttioValue {
+    /// Accumulates the type-specific keys of one value object.
+    type Builder: Default;
+
+    /// Whether [`ReadValue::finish`] needs the parsed envelope (`Tracked<T>` does); when
+    /// false the caller skips parsing `active_from` and `created_by_actor`.
+    const WANTS_ENVELOPE: bool = false;
+
+    /// Reads the value of `key` (which is not an envelope key) into the builder.
+    fn read_field<'de, A: MapAccess<'de>>(
+        builder: &mut Self::Builder,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error>;
+
+    /// Builds the value once the object has been read. Missing keys are
+    /// `de::Error::missing_field` errors; keys the API sends as `null` where the spec says
+    /// otherwise must be tolerated where the value still makes sense.
+    fn finish<E: de::Error>(builder: Self::Builder, envelope: Envelope) -> Result<Self, E>;
+}
+
+/// The write side: the explicit write form of one value.
+///
+/// Read-only data (envelope metadata, `root_domain`, `email_domain`, …) is never written.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be written to Attio",
+    label = "this value type is read-only",
+    note = "Attio computes values of this type itself; mark the field `#[attio(read_only)]` to decode it without writing it"
+)]
+pub trait WriteValue: AttioValue {
+    /// Serializes the write form, e.g. `{"first_name":…,"last_name":…,"full_name":…}`.
+    fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Refuses a value Attio would reject. Types whose constructors already check their
+    /// invariants (and whose fields are private) keep the default.
+    fn validate(&self) -> Result<(), ValueError> {
+        Ok(())
+    }
+}
+
+/// Serializes a value's write form through [`serde::Serialize`].
+pub struct WriteForm<'a, V>(pub &'a V);
+
+impl<V: WriteValue> serde::Serialize for WriteForm<'_, V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.write(serializer)
+    }
+}

@@ -1,0 +1,1 @@
+//! Example programs of attio-rs live beside this file in `examples/`.

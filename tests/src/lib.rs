@@ -1,0 +1,1 @@
+//! Test-only package: the integration and trybuild suites live in `tests/`.
