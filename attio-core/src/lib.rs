@@ -3,12 +3,14 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod attr;
 pub mod error;
 pub mod json;
 pub mod record;
 pub mod schema;
 pub mod values;
 
+pub use attr::{Attr, NotUnique, Unique};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};

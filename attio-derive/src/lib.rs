@@ -1,9 +1,23 @@
-//! `#[derive(AttioRecord)]`.
-use proc_macro::TokenStream;
+//! `#[derive(AttioRecord)]`: the derive behind `attio_core::AttioRecord`.
+//!
+//! Use it through `attio_core` (it is re-exported there); the grammar of `#[attio(...)]` is
+//! documented at the root of `attio_core`. The macro reads the attributes (`attr`), builds a
+//! checked model of the struct (`ast`, `check`), then expands it (`expand`); every mistake
+//! in the input is collected and reported at once, spanned on the offending token.
 
-/// Derives `attio_core::AttioRecord`.
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+mod ast;
+mod attr;
+mod check;
+mod ctxt;
+mod expand;
+
+/// Derives `attio_core::AttioRecord` for a struct with named fields. See the `attio_core`
+/// crate documentation for the `#[attio(...)]` grammar.
 #[proc_macro_derive(AttioRecord, attributes(attio))]
 pub fn derive_attio_record(input: TokenStream) -> TokenStream {
-    let _ = input;
-    TokenStream::new()
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
 }

@@ -21,3 +21,20 @@ pub use serde;
 /// Core re-exports under stable names, so generated code never depends on the user's scope.
 pub use core::{marker::PhantomData, option::Option, result::Result};
 pub use std::vec::Vec;
+
+/// The update type of a model whose derive failed: it keeps the compiler from reporting
+/// follow-on errors next to the derive's own.
+pub struct StubUpdate<R>(PhantomData<fn() -> R>);
+
+impl<R: crate::AttioRecord> crate::AttioUpdate for StubUpdate<R> {
+    type Record = R;
+    fn is_empty(&self) -> bool {
+        true
+    }
+    fn __validate(&self) -> Result<(), crate::Error> {
+        Err(crate::Error::Config("this model's derive failed to compile".into()))
+    }
+    fn __encode_values<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit()
+    }
+}

@@ -1,0 +1,177 @@
+//! Reading `#[attio(...)]` on the struct and on its fields.
+
+use proc_macro2::Span;
+use syn::meta::ParseNestedMeta;
+use syn::spanned::Spanned as _;
+use syn::{Lit, LitStr};
+
+use crate::ctxt::Ctxt;
+
+const CONTAINER_KEYS: &[&str] = &["object", "crate"];
+const FIELD_KEYS: &[&str] = &["rename", "read_only", "unique", "skip"];
+
+/// A value together with the tokens it was read from, for spanning later errors.
+pub struct Spanned<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+/// `#[attio(object = "people", crate = "path")]` on the struct.
+#[derive(Default)]
+pub struct Container {
+    pub object: Option<Spanned<String>>,
+    pub krate: Option<syn::Path>,
+}
+
+/// `#[attio(rename = "slug", read_only, unique, skip)]` on a field.
+#[derive(Default)]
+pub struct Field {
+    pub rename: Option<Spanned<String>>,
+    pub read_only: Option<Span>,
+    pub unique: Option<Span>,
+    pub skip: Option<Span>,
+}
+
+impl Container {
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = Container::default();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("attio")) {
+            let result = attr.parse_nested_meta(|meta| {
+                let key = meta_key(&meta);
+                match key.as_str() {
+                    // object = "people"
+                    "object" => {
+                        let lit = string_value(&meta, "object")?;
+                        if out.object.is_some() {
+                            cx.error_spanned_by(&meta.path, "duplicate attio attribute `object`");
+                        }
+                        out.object = Some(Spanned { value: lit.value(), span: lit.span() });
+                    }
+                    // crate = "my_reexport::attio_core"
+                    "crate" => {
+                        let lit = string_value(&meta, "crate")?;
+                        match lit.parse::<syn::Path>() {
+                            Ok(path) => {
+                                if out.krate.is_some() {
+                                    cx.error_spanned_by(&meta.path, "duplicate attio attribute `crate`");
+                                }
+                                out.krate = Some(path);
+                            }
+                            Err(_) => cx.error_spanned_by(
+                                &lit,
+                                format!("`crate` must be a path such as \"::attio_core\", found {:?}", lit.value()),
+                            ),
+                        }
+                    }
+                    _ => return Err(unknown_key(&meta, &key, CONTAINER_KEYS, "on a struct")),
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                cx.syn_error(e);
+            }
+        }
+        out
+    }
+}
+
+impl Field {
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+        let mut out = Field::default();
+        for attr in attrs.iter().filter(|a| a.path().is_ident("attio")) {
+            let result = attr.parse_nested_meta(|meta| {
+                let key = meta_key(&meta);
+                match key.as_str() {
+                    // rename = "attribute_slug"
+                    "rename" => {
+                        let lit = string_value(&meta, "rename")?;
+                        if out.rename.is_some() {
+                            cx.error_spanned_by(&meta.path, "duplicate attio attribute `rename`");
+                        }
+                        out.rename = Some(Spanned { value: lit.value(), span: lit.span() });
+                    }
+                    // read_only / unique / skip
+                    "read_only" | "unique" | "skip" => {
+                        if !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                            return Err(meta.error(format!(
+                                "`{key}` is a flag and takes no value: write `#[attio({key})]`"
+                            )));
+                        }
+                        let slot = match key.as_str() {
+                            "read_only" => &mut out.read_only,
+                            "unique" => &mut out.unique,
+                            _ => &mut out.skip,
+                        };
+                        if slot.is_some() {
+                            cx.error_spanned_by(&meta.path, format!("duplicate attio attribute `{key}`"));
+                        }
+                        *slot = Some(meta.path.span());
+                    }
+                    _ => return Err(unknown_key(&meta, &key, FIELD_KEYS, "on a field")),
+                }
+                Ok(())
+            });
+            if let Err(e) = result {
+                cx.syn_error(e);
+            }
+        }
+        out
+    }
+}
+
+fn meta_key(meta: &ParseNestedMeta) -> String {
+    meta.path
+        .get_ident()
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', ""))
+}
+
+/// Reads `= "string"`, refusing other literal types with a message that says what is accepted.
+fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
+    if !meta.input.peek(syn::Token![=]) {
+        return Err(meta.error(format!("`{key}` needs a value: write `{key} = \"...\"`")));
+    }
+    let value = meta.value()?;
+    let lit: Lit = value.parse()?;
+    match lit {
+        Lit::Str(s) => Ok(s),
+        other => Err(syn::Error::new(
+            other.span(),
+            format!("`{key}` takes a string literal, e.g. `{key} = \"...\"`"),
+        )),
+    }
+}
+
+fn unknown_key(meta: &ParseNestedMeta, key: &str, accepted: &[&str], place: &str) -> syn::Error {
+    let list = accepted
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut msg = format!("unknown attio attribute `{key}` {place}, expected one of {list}");
+    if let Some(best) = accepted
+        .iter()
+        .map(|k| (distance(key, k), *k))
+        .filter(|(d, _)| *d <= 2)
+        .min()
+        .map(|(_, k)| k)
+    {
+        msg.push_str(&format!("; did you mean `{best}`?"));
+    }
+    meta.error(msg)
+}
+
+/// Levenshtein distance, for did-you-mean hints.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
