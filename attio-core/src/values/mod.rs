@@ -47,6 +47,11 @@ pub type Date = chrono::NaiveDate;
 pub type Timestamp = chrono::DateTime<chrono::Utc>;
 
 /// A Rust type that holds the values of one Attio attribute type.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio value type",
+    label = "a model field must hold an Attio value type",
+    note = "use one of the types of `attio_core::values` (String, f64, i64, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
+)]
 pub trait AttioValue: Sized {
     /// The Attio attribute type this Rust type stands for.
     const TYPE: AttributeType;
@@ -62,6 +67,11 @@ pub trait AttioValue: Sized {
 /// are read by the caller; every other key is handed to [`ReadValue::read_field`], which must
 /// consume the value (skip unknown keys with [`de::IgnoredAny`]). Decoding runs straight off
 /// the response bytes: no intermediate `serde_json::Value`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an Attio value type that can be read",
+    label = "a model field must hold an Attio value type",
+    note = "use one of the types of `attio_core::values`, optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
+)]
 pub trait ReadValue: AttioValue {
     /// Accumulates the type-specific keys of one value object.
     type Builder: Default;
