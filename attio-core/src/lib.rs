@@ -148,6 +148,7 @@ pub use attr::{Attr, NotUnique, Unique};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
+pub use values::{AnyRecordRef, RecordRef};
 
 #[cfg(feature = "derive")]
 pub use attio_derive::AttioRecord;

@@ -34,10 +34,39 @@ use serde::Serializer;
 use crate::error::ValueError;
 use crate::schema::AttributeType;
 
+mod actor_ref;
+mod checkbox;
+mod currency;
+mod date;
+mod domain;
+mod email;
 mod envelope;
+mod interaction;
+mod location;
+mod number;
+mod personal_name;
+mod phone;
+mod rating;
+mod record_ref;
+mod select;
+mod status;
+mod text;
 mod tracked;
+mod wire;
 
+pub use actor_ref::ActorRef;
+pub use currency::Currency;
+pub use domain::Domain;
+pub use email::EmailAddress;
 pub use envelope::{Actor, ActorType, Envelope};
+pub use interaction::{Interaction, InteractionType};
+pub use location::Location;
+pub use personal_name::PersonalName;
+pub use phone::PhoneNumber;
+pub use rating::Rating;
+pub use record_ref::{AnyRecordRef, RecordRef, RecordTarget};
+pub use select::{OptionId, SelectOption};
+pub use status::{Status, StatusId};
 pub use tracked::Tracked;
 
 /// A calendar date (`date` attributes): `YYYY-MM-DD`.
