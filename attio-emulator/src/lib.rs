@@ -1,1 +1,423 @@
-//! attio-emulator.
+//! A stateful, in-process emulator of the [Attio](https://attio.com) v2 REST API, for tests
+//! and examples.
+//!
+//! The emulator is an HTTP server (axum on tokio) on a loopback port that behaves like the
+//! live API for objects, attributes and records: the standard objects `people`,
+//! `companies`, `deals`, `users` and `workspaces`; record create / assert / get / PATCH /
+//! PUT / delete / query with Attio's filter and sort syntax; value history; Attio's read
+//! shapes (every attribute present, derived fields filled, nine-digit timestamps); Attio's
+//! write rules and error bodies; the 100 reads/s and 25 writes/s rate limits with a
+//! `Retry-After` HTTP date; and seeded, reproducible fault injection.
+//!
+//! ```
+//! # async fn demo() -> std::io::Result<()> {
+//! use attio_emulator::{Emulator, Faults, FaultRates};
+//!
+//! let emu = Emulator::builder()
+//!     .no_rate_limits()
+//!     .faults(Faults { seed: 7, writes: FaultRates { error_503: 0.1, ..Default::default() }, ..Default::default() })
+//!     .start()
+//!     .await?;
+//! // Point any HTTP client (or the attio-rs client) at these:
+//! let url = format!("{}/v2/objects/people/records", emu.base_url());
+//! let auth = format!("Bearer {}", emu.api_key());
+//! # let _ = (url, auth);
+//! assert_eq!(emu.record_count("people"), 0);
+//! emu.shutdown().await;
+//! # Ok(())
+//! # }
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(demo()).unwrap();
+//! ```
+//!
+//! Everything the emulator stores lives in memory behind a lock; with
+//! [`EmulatorBuilder::data_file`] it is loaded from a JSON file at start and saved back on
+//! [`Emulator::shutdown`] (and on drop).
+//!
+//! # Faults on the wire
+//!
+//! * `error_500` / `error_503`: an Attio-style error body
+//!   `{"status_code":500,"type":"internal_server_error","code":"internal_server_error",…}`
+//!   with that status; the request is not processed.
+//! * `rate_limit_429`: the rate-limit body and a `Retry-After` HTTP date (the next whole
+//!   second); the request is not processed.
+//! * `drop_before`: the connection is closed without any response bytes and the request is
+//!   not processed. The server answers with a body stream that fails on its first poll, so
+//!   hyper aborts the connection before flushing the status line; a client sees a transport
+//!   error (reqwest: "connection closed before message completed").
+//! * `drop_after`: the request is processed (a write is stored) and then the connection is
+//!   closed the same way: the response is lost.
+//! * `latency`: a delay drawn uniformly from `(min, max)`, added to every request of the
+//!   class before it is processed.
+//!
+//! One generator seeded from [`Faults::seed`] draws two numbers per request in arrival
+//! order, so the same seed and the same request sequence give the same faults.
+
+#![warn(missing_docs)]
+
+mod api;
+mod error;
+mod filter;
+mod model;
+mod normalize;
+mod records;
+mod server;
+mod standard;
+mod values;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use server::Shared;
+
+/// The API key the emulator accepts when none is configured.
+pub const DEFAULT_API_KEY: &str = "attio-emulator-key";
+
+/// The workspace slug used in `web_url`s when none is configured.
+pub const DEFAULT_WORKSPACE_SLUG: &str = "emulator";
+
+/// Per-API-key rate limits, as token buckets whose capacity is the per-second limit and
+/// which refill continuously.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimits {
+    /// Reads (GET, `records/query`) per second.
+    pub reads_per_second: u32,
+    /// Writes (POST, PUT, PATCH, DELETE) per second.
+    pub writes_per_second: u32,
+}
+
+impl Default for RateLimits {
+    /// Attio's documented limits: 100 reads/s, 25 writes/s.
+    fn default() -> Self {
+        RateLimits {
+            reads_per_second: 100,
+            writes_per_second: 25,
+        }
+    }
+}
+
+/// Fault shares for one route class (reads or writes). Shares are in `0..=1`; they are
+/// tried in the order drop-before, 500, 503, 429, drop-after, so their sum should stay
+/// at or below 1.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct FaultRates {
+    /// Share of requests answered `500` with an Attio-style error body, not processed.
+    pub error_500: f64,
+    /// Share of requests answered `503`, not processed.
+    pub error_503: f64,
+    /// Share of requests answered `429 rate_limit_exceeded` with `Retry-After`, not processed.
+    pub rate_limit_429: f64,
+    /// Share of requests whose connection is dropped before they are processed.
+    pub drop_before: f64,
+    /// Share of requests processed (writes stored) whose connection is then dropped.
+    pub drop_after: f64,
+    /// Added latency, uniform between the two bounds, for every request of the class.
+    pub latency: Option<(Duration, Duration)>,
+}
+
+/// Fault injection configuration. The default injects nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Faults {
+    /// Seed of the generator that decides which requests fail.
+    pub seed: u64,
+    /// Faults for reads (GET, `records/query`).
+    pub reads: FaultRates,
+    /// Faults for writes.
+    pub writes: FaultRates,
+}
+
+/// Request and fault counters since start.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Requests classified as reads (counted on arrival, whatever their outcome).
+    pub read_requests: u64,
+    /// Requests classified as writes.
+    pub write_requests: u64,
+    /// Requests answered 401.
+    pub unauthorized: u64,
+    /// Requests answered 429 by the rate limiter.
+    pub rate_limited: u64,
+    /// Requests answered 429 by fault injection.
+    pub injected_429: u64,
+    /// Requests answered 500 by fault injection.
+    pub injected_500: u64,
+    /// Requests answered 503 by fault injection.
+    pub injected_503: u64,
+    /// Connections dropped before processing.
+    pub dropped_before: u64,
+    /// Connections dropped after processing (the response was lost).
+    pub dropped_after: u64,
+    /// Successful writes (records created, updated, deleted; objects, attributes,
+    /// options and statuses created).
+    pub writes_stored: u64,
+}
+
+impl Stats {
+    /// All 429 responses, from the limiter and injected.
+    pub fn total_429(&self) -> u64 {
+        self.rate_limited + self.injected_429
+    }
+}
+
+/// Configures and starts an [`Emulator`].
+#[derive(Clone, Debug)]
+pub struct EmulatorBuilder {
+    addr: SocketAddr,
+    api_key: String,
+    rate_limits: Option<RateLimits>,
+    faults: Faults,
+    data_file: Option<PathBuf>,
+    workspace_slug: String,
+}
+
+impl Default for EmulatorBuilder {
+    fn default() -> Self {
+        EmulatorBuilder {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            api_key: DEFAULT_API_KEY.to_string(),
+            rate_limits: Some(RateLimits::default()),
+            faults: Faults::default(),
+            data_file: None,
+            workspace_slug: DEFAULT_WORKSPACE_SLUG.to_string(),
+        }
+    }
+}
+
+impl EmulatorBuilder {
+    /// Address to listen on (default `127.0.0.1:0`, a free port).
+    pub fn addr(mut self, addr: SocketAddr) -> Self {
+        self.addr = addr;
+        self
+    }
+
+    /// The API key to accept (default [`DEFAULT_API_KEY`]).
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = key.into();
+        self
+    }
+
+    /// Rate limits (default [`RateLimits::default`], 100 reads/s and 25 writes/s).
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = Some(limits);
+        self
+    }
+
+    /// Turns rate limiting off.
+    pub fn no_rate_limits(mut self) -> Self {
+        self.rate_limits = None;
+        self
+    }
+
+    /// Fault injection (default none).
+    pub fn faults(mut self, faults: Faults) -> Self {
+        self.faults = faults;
+        self
+    }
+
+    /// A JSON file to load the workspace from at start (if it exists) and to save it to
+    /// on shutdown.
+    pub fn data_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.data_file = Some(path.into());
+        self
+    }
+
+    /// The workspace slug used in `web_url`s (default [`DEFAULT_WORKSPACE_SLUG`]).
+    /// Ignored when a data file is loaded.
+    pub fn workspace_slug(mut self, slug: impl Into<String>) -> Self {
+        self.workspace_slug = slug.into();
+        self
+    }
+
+    /// Binds the listener and starts serving on the current tokio runtime.
+    pub async fn start(self) -> std::io::Result<Emulator> {
+        let state = match &self.data_file {
+            Some(p) if p.exists() => {
+                let bytes = std::fs::read(p)?;
+                let mut st: model::State = serde_json::from_slice(&bytes)
+                    .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))?;
+                st.rebuild_index();
+                st
+            }
+            _ => standard::new_state(&self.workspace_slug),
+        };
+        let shared = Arc::new(Shared::new(
+            self.api_key.clone(),
+            state,
+            self.rate_limits,
+            self.faults,
+        ));
+        let listener = tokio::net::TcpListener::bind(self.addr).await?;
+        let addr = listener.local_addr()?;
+        let app = api::routes()
+            .layer(axum::middleware::from_fn_with_state(
+                shared.clone(),
+                server::guard,
+            ))
+            .with_state(shared.clone());
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let mut rx_grace = rx.clone();
+        let task = tokio::spawn(async move {
+            let mut rx = rx;
+            let server = axum::serve(listener, app).with_graceful_shutdown(async move {
+                let _ = rx.wait_for(|stop| *stop).await;
+            });
+            let server = std::future::IntoFuture::into_future(server);
+            tokio::pin!(server);
+            tokio::select! {
+                r = &mut server => {
+                    if let Err(e) = r {
+                        tracing::warn!("attio-emulator server error: {e}");
+                    }
+                }
+                _ = async {
+                    let _ = rx_grace.wait_for(|stop| *stop).await;
+                    tokio::time::sleep(Duration::from_secs(2)).await;
+                } => {}
+            }
+        });
+        tracing::debug!("attio-emulator listening on http://{addr}");
+        Ok(Emulator {
+            shared,
+            addr,
+            base_url: format!("http://{addr}"),
+            stop: tx,
+            task: Some(task),
+            data_file: self.data_file,
+            saved: false,
+        })
+    }
+}
+
+/// A running emulator. Dropping it stops the server (and saves the data file, if any).
+pub struct Emulator {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    base_url: String,
+    stop: tokio::sync::watch::Sender<bool>,
+    task: Option<tokio::task::JoinHandle<()>>,
+    data_file: Option<PathBuf>,
+    saved: bool,
+}
+
+impl std::fmt::Debug for Emulator {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Emulator")
+            .field("base_url", &self.base_url)
+            .field("data_file", &self.data_file)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Emulator {
+    /// A builder with the defaults: `127.0.0.1:0`, [`DEFAULT_API_KEY`], default rate
+    /// limits, no faults, no data file.
+    pub fn builder() -> EmulatorBuilder {
+        EmulatorBuilder::default()
+    }
+
+    /// Starts an emulator with the defaults.
+    pub async fn start() -> std::io::Result<Emulator> {
+        Self::builder().start().await
+    }
+
+    /// `http://127.0.0.1:PORT`, without `/v2`; the API lives under `/v2/…`.
+    pub fn base_url(&self) -> &str {
+        &self.base_url
+    }
+
+    /// The API key the emulator accepts (send it as `Authorization: Bearer <key>`).
+    pub fn api_key(&self) -> &str {
+        &self.shared.api_key
+    }
+
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Replaces the fault configuration; the generator restarts from the new seed.
+    pub fn set_faults(&self, faults: Faults) {
+        self.shared.set_faults(faults);
+    }
+
+    /// Replaces the rate limits (`None` turns them off); the buckets start full.
+    pub fn set_rate_limits(&self, limits: Option<RateLimits>) {
+        self.shared.set_rate_limits(limits);
+    }
+
+    /// Request and fault counters.
+    pub fn stats(&self) -> Stats {
+        self.shared.counters.snapshot()
+    }
+
+    /// The number of records of an object (slug or id); 0 for an unknown object.
+    pub fn record_count(&self, object: &str) -> usize {
+        let st = self.shared.read();
+        st.object(object)
+            .and_then(|o| st.records.get(&o.api_slug))
+            .map_or(0, |r| r.len())
+    }
+
+    /// The records of an object in their read shape (as `GET …/records/{id}` returns
+    /// them under `data`), in creation order.
+    pub fn records(&self, object: &str) -> Vec<serde_json::Value> {
+        let st = self.shared.read();
+        let Some(o) = st.object(object) else {
+            return vec![];
+        };
+        st.records
+            .get(&o.api_slug)
+            .map(|recs| {
+                recs.values()
+                    .map(|r| values::render_record(&st, o, r))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn save(&mut self) -> std::io::Result<()> {
+        if self.saved {
+            return Ok(());
+        }
+        self.saved = true;
+        self.save_now()
+    }
+
+    /// Stops accepting connections, waits (up to 2 s) for requests in flight, and saves
+    /// the data file if one is configured.
+    pub async fn shutdown(mut self) {
+        let _ = self.stop.send(true);
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+        if let Err(e) = self.save() {
+            tracing::warn!("attio-emulator: could not save the data file: {e}");
+        }
+    }
+
+    /// Saves the data file now (if one is configured), without stopping.
+    pub fn save_now(&self) -> std::io::Result<()> {
+        let Some(path) = &self.data_file else {
+            return Ok(());
+        };
+        let bytes = {
+            let st = self.shared.read();
+            serde_json::to_vec_pretty(&*st)?
+        };
+        let tmp = path.with_extension("tmp");
+        std::fs::write(&tmp, bytes)?;
+        std::fs::rename(&tmp, path)
+    }
+}
+
+impl Drop for Emulator {
+    fn drop(&mut self) {
+        let _ = self.stop.send(true);
+        if self.task.is_some()
+            && let Err(e) = self.save()
+        {
+            tracing::warn!("attio-emulator: could not save the data file: {e}");
+        }
+    }
+}
