@@ -18,11 +18,14 @@ pub enum Unique {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotUnique {}
 
+/// Carries `Attr`'s type parameters without owning or requiring anything of them.
+type Marker<R, V, K> = PhantomData<fn() -> (R, V, K)>;
+
 /// The attribute `slug` of model `R`, holding values of type `V`; `K` is [`Unique`] or
 /// [`NotUnique`].
 pub struct Attr<R, V, K = NotUnique> {
     slug: &'static str,
-    _marker: PhantomData<fn() -> (R, V, K)>,
+    _marker: Marker<R, V, K>,
 }
 
 impl<R, V, K> Attr<R, V, K> {

@@ -44,7 +44,13 @@ fn encode_body(
     let mut out = Vec::with_capacity(capacity);
     out.extend_from_slice(br#"{"data":{"values":"#);
     let mut ser = serde_json::Serializer::new(&mut out);
-    f(&mut ser).map_err(|e| Error::Config(format!("cannot serialize the request body: {e}")))?;
+    crate::__private::take_refused();
+    if let Err(e) = f(&mut ser) {
+        return Err(match crate::__private::take_refused() {
+            Some(refused) => Error::from(refused),
+            None => Error::Config(format!("cannot serialize the request body: {e}")),
+        });
+    }
     out.extend_from_slice(b"}}");
     Ok(out)
 }
@@ -58,15 +64,17 @@ fn capacity_for<T: AttioRecord>() -> usize {
 /// Single-valued attributes are written as one-element arrays, multiselects as arrays;
 /// `None` and empty multiselects are omitted, read-only fields never written.
 pub fn encode_create<T: AttioRecord>(record: &T) -> Result<Vec<u8>, Error> {
-    record.__validate()?;
-    encode_body(capacity_for::<T>(), |ser| record.__encode_values(ser).map(drop))
+    encode_body(capacity_for::<T>(), |ser| {
+        record.__encode_values(ser).map(drop)
+    })
 }
 
 /// The body of a partial update (PATCH or PUT): only the attributes that were set; an
 /// attribute set to `None` or to an empty list is sent as `[]`, which clears it with PUT.
 pub fn encode_update<U: AttioUpdate>(update: &U) -> Result<Vec<u8>, Error> {
-    update.__validate()?;
-    encode_body(capacity_for::<U::Record>(), |ser| update.__encode_values(ser).map(drop))
+    encode_body(capacity_for::<U::Record>(), |ser| {
+        update.__encode_values(ser).map(drop)
+    })
 }
 
 /// The body of a records query: `{"filter":…,"sorts":…,"limit":…,"offset":…}`.
@@ -96,14 +104,20 @@ pub fn encode_query(
     out
 }
 
-fn run<'de, S: DeserializeSeed<'de>>(bytes: &'de [u8], seed: S) -> Result<S::Value, serde_json::Error> {
+fn run<'de, S: DeserializeSeed<'de>>(
+    bytes: &'de [u8],
+    seed: S,
+) -> Result<S::Value, serde_json::Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = seed.deserialize(&mut de)?;
     de.end()?;
     Ok(value)
 }
 
-fn finish<T: AttioRecord, R>(ctx: DecodeCtx, result: Result<R, serde_json::Error>) -> Result<R, Error> {
+fn finish<T: AttioRecord, R>(
+    ctx: DecodeCtx,
+    result: Result<R, serde_json::Error>,
+) -> Result<R, Error> {
     result.map_err(|e| Error::from(ctx.into_error(T::OBJECT, &e)))
 }
 
@@ -123,7 +137,9 @@ pub fn decode_records<T: AttioRecord>(bytes: &[u8]) -> Result<Vec<Record<T>>, Er
 
 /// Decodes a value-history response, `{"data":[value, …]}`, keeping every value, historic
 /// ones included, in the order sent. `T` names the object in errors.
-pub fn decode_history<T: AttioRecord, V: ReadValue>(bytes: &[u8]) -> Result<Vec<Tracked<V>>, Error> {
+pub fn decode_history<T: AttioRecord, V: ReadValue>(
+    bytes: &[u8],
+) -> Result<Vec<Tracked<V>>, Error> {
     let ctx = DecodeCtx::new();
     let result = run(bytes, DataSeed(&ctx, ArraySeed::<Tracked<V>>::all(&ctx)));
     finish::<T, _>(ctx, result)

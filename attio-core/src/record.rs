@@ -6,7 +6,6 @@ use serde::{Deserialize, Serialize, Serializer};
 use uuid::Uuid;
 
 use crate::__private::DecodeCtx;
-use crate::error::Error;
 use crate::schema::AttributeDef;
 use crate::values::Timestamp;
 
@@ -34,9 +33,8 @@ pub trait AttioRecord: Sized {
         Self::ATTRIBUTES.iter().find(|a| a.slug == slug)
     }
 
-    #[doc(hidden)]
-    fn __validate(&self) -> Result<(), Error>;
-
+    /// Writes the values map. A value that fails its check makes the serializer fail; the
+    /// check's [`crate::ValueError`] is then reported by [`crate::json::encode_create`].
     #[doc(hidden)]
     fn __encode_values<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 
@@ -57,9 +55,8 @@ pub trait AttioUpdate {
     /// Whether no attribute was set.
     fn is_empty(&self) -> bool;
 
-    #[doc(hidden)]
-    fn __validate(&self) -> Result<(), Error>;
-
+    /// Writes the values map of the attributes that were set (see
+    /// [`AttioRecord::__encode_values`]).
     #[doc(hidden)]
     fn __encode_values<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
 }

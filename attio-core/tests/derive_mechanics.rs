@@ -3,7 +3,7 @@
 
 use attio_core::__private::Key;
 use attio_core::values::{AttioValue, Envelope, ReadValue, WriteValue};
-use attio_core::{json, AttioRecord, AttioUpdate, AttributeType, Multiplicity};
+use attio_core::{AttioRecord, AttioUpdate, AttributeType, Multiplicity, json};
 use serde::de::{self, IgnoredAny, MapAccess};
 use serde::{Deserialize, Serializer};
 
@@ -19,7 +19,11 @@ impl AttioValue for Word {
 
 impl ReadValue for Word {
     type Builder = WordBuilder;
-    fn read_field<'de, A: MapAccess<'de>>(b: &mut WordBuilder, key: &str, map: &mut A) -> Result<(), A::Error> {
+    fn read_field<'de, A: MapAccess<'de>>(
+        b: &mut WordBuilder,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
         if key == "value" {
             b.0 = Some(map.next_value::<Key>()?.as_str().to_owned());
         } else {
@@ -38,7 +42,11 @@ impl WriteValue for Word {
     }
     fn validate(&self) -> Result<(), attio_core::ValueError> {
         if self.0.contains(' ') {
-            Err(attio_core::ValueError::new("word", &self.0, "a word has no spaces"))
+            Err(attio_core::ValueError::new(
+                "word",
+                &self.0,
+                "a word has no spaces",
+            ))
         } else {
             Ok(())
         }
@@ -79,7 +87,10 @@ fn table_describes_every_read_field() {
     let key = Thing::attribute("key").unwrap();
     assert!(key.unique);
     assert_eq!(key.multiplicity, Multiplicity::One);
-    assert_eq!(Thing::attribute("tags").unwrap().multiplicity, Multiplicity::Many);
+    assert_eq!(
+        Thing::attribute("tags").unwrap().multiplicity,
+        Multiplicity::Many
+    );
     assert!(Thing::attribute("computed").unwrap().read_only);
     assert_eq!(Thing::OBJECT, "things");
     assert_eq!(Thing::attrs().note.slug(), "note_text");
@@ -114,7 +125,10 @@ fn validation_names_object_attribute_and_value() {
     };
     let err = json::encode_create(&t).unwrap_err();
     let msg = err.to_string();
-    assert!(msg.contains("`label`") && msg.contains("`things`") && msg.contains("two words"), "{msg}");
+    assert!(
+        msg.contains("`label`") && msg.contains("`things`") && msg.contains("two words"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -135,7 +149,10 @@ fn decodes_active_values_and_skips_unknown_attributes() {
     assert_eq!(r.values.note, Some(Word("n".into())));
     assert_eq!(r.values.computed, Some(Word("c".into())));
     assert_eq!(r.values.local, 0);
-    assert_eq!(r.web_url.as_deref(), Some("https://app.attio.com/x/thing/bf071e1f"));
+    assert_eq!(
+        r.web_url.as_deref(),
+        Some("https://app.attio.com/x/thing/bf071e1f")
+    );
 }
 
 #[test]
@@ -145,14 +162,21 @@ fn empty_required_field_is_an_error_naming_it() {
     let d = err.as_decode().expect("a decode error");
     assert_eq!(d.object, "things");
     assert_eq!(d.attribute.as_deref(), Some("key"));
-    assert_eq!(d.record_id.unwrap().to_string(), "bf071e1f-6035-429d-b874-d83ea64ea13b");
+    assert_eq!(
+        d.record_id.unwrap().to_string(),
+        "bf071e1f-6035-429d-b874-d83ea64ea13b"
+    );
     assert_eq!(d.path, "data.values.key");
     assert!(d.expected.contains("exactly one active value"), "{d}");
 }
 
 #[test]
 fn wrong_type_names_the_path() {
-    let body = record(&format!(r#""key":[{}],"tags":[{},{{"value":5,"attribute_type":"text"}}]"#, value("k"), value("a")));
+    let body = record(&format!(
+        r#""key":[{}],"tags":[{},{{"value":5,"attribute_type":"text"}}]"#,
+        value("k"),
+        value("a")
+    ));
     let err = json::decode_record::<Thing>(body.as_bytes()).unwrap_err();
     let d = err.as_decode().unwrap();
     assert_eq!(d.path, "data.values.tags[1].value");
@@ -194,7 +218,9 @@ fn record_implements_deserialize_for_the_record_object() {
 
 #[test]
 fn update_sends_only_what_was_set_and_clears_with_empty() {
-    let u = ThingUpdate::default().label(None).tags(vec![Word("x".into())]);
+    let u = ThingUpdate::default()
+        .label(None)
+        .tags(vec![Word("x".into())]);
     assert!(!u.is_empty());
     assert!(ThingUpdate::default().is_empty());
     let body = json::encode_update(&u).unwrap();

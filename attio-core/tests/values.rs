@@ -90,9 +90,6 @@ impl<R: AttioRecord> AttioUpdate for NoUpdate<R> {
     fn is_empty(&self) -> bool {
         true
     }
-    fn __validate(&self) -> Result<(), Error> {
-        Ok(())
-    }
     fn __encode_values<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_map(Some(0))?.end()
     }
@@ -107,9 +104,6 @@ macro_rules! model {
             type Attrs = ();
             type Update = NoUpdate<$name>;
             fn attrs() {}
-            fn __validate(&self) -> Result<(), Error> {
-                Ok(())
-            }
             fn __encode_values<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_map(Some(0))?.end()
             }

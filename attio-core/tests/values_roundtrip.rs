@@ -111,9 +111,6 @@ impl<R: AttioRecord> AttioUpdate for NoUpdate<R> {
     fn is_empty(&self) -> bool {
         true
     }
-    fn __validate(&self) -> Result<(), Error> {
-        Ok(())
-    }
     fn __encode_values<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_map(Some(0))?.end()
     }
@@ -128,9 +125,6 @@ impl AttioRecord for Company {
     type Attrs = ();
     type Update = NoUpdate<Company>;
     fn attrs() {}
-    fn __validate(&self) -> Result<(), Error> {
-        Ok(())
-    }
     fn __encode_values<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_map(Some(0))?.end()
     }

@@ -65,7 +65,7 @@ impl<'a> Model<'a> {
     /// Builds the model; `None` when the input is not a struct with named fields (reported).
     pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
         let container = attr::Container::from_attrs(cx, &input.attrs);
-        if container.object.is_none() {
+        if container.object.is_none() && !container.malformed {
             cx.error_spanned_by(
                 &input.ident,
                 "missing `#[attio(object = \"...\")]`: name the Attio object this struct models, e.g. `#[attio(object = \"people\")]`",
@@ -112,7 +112,10 @@ impl<'a> Model<'a> {
                 let attrs = attr::Field::from_attrs(cx, &f.attrs);
                 let (slug, slug_span) = match &attrs.rename {
                     Some(r) => (r.value.clone(), r.span),
-                    None => (member.to_string().trim_start_matches("r#").to_owned(), member.span()),
+                    None => (
+                        member.to_string().trim_start_matches("r#").to_owned(),
+                        member.span(),
+                    ),
                 };
                 let (kind, value_ty) = split_multiplicity(&f.ty);
                 let (tracked, plain_ty) = match generic_arg(value_ty, "Tracked") {
@@ -166,7 +169,9 @@ fn generic_arg<'t>(ty: &'t Type, name: &str) -> Option<&'t Type> {
     if seg.ident != name {
         return None;
     }
-    let PathArguments::AngleBracketed(args) = &seg.arguments else { return None };
+    let PathArguments::AngleBracketed(args) = &seg.arguments else {
+        return None;
+    };
     if args.args.len() != 1 {
         return None;
     }

@@ -21,6 +21,9 @@ pub struct Spanned<T> {
 pub struct Container {
     pub object: Option<Spanned<String>>,
     pub krate: Option<syn::Path>,
+    /// An `#[attio(...)]` on the struct could not be read (already reported): a missing
+    /// `object` is then most likely the misspelt or malformed key, not worth a second error.
+    pub malformed: bool,
 }
 
 /// `#[attio(rename = "slug", read_only, unique, skip)]` on a field.
@@ -45,7 +48,10 @@ impl Container {
                         if out.object.is_some() {
                             cx.error_spanned_by(&meta.path, "duplicate attio attribute `object`");
                         }
-                        out.object = Some(Spanned { value: lit.value(), span: lit.span() });
+                        out.object = Some(Spanned {
+                            value: lit.value(),
+                            span: lit.span(),
+                        });
                     }
                     // crate = "my_reexport::attio_core"
                     "crate" => {
@@ -53,13 +59,19 @@ impl Container {
                         match lit.parse::<syn::Path>() {
                             Ok(path) => {
                                 if out.krate.is_some() {
-                                    cx.error_spanned_by(&meta.path, "duplicate attio attribute `crate`");
+                                    cx.error_spanned_by(
+                                        &meta.path,
+                                        "duplicate attio attribute `crate`",
+                                    );
                                 }
                                 out.krate = Some(path);
                             }
                             Err(_) => cx.error_spanned_by(
                                 &lit,
-                                format!("`crate` must be a path such as \"::attio_core\", found {:?}", lit.value()),
+                                format!(
+                                    "`crate` must be a path such as \"::attio_core\", found {:?}",
+                                    lit.value()
+                                ),
                             ),
                         }
                     }
@@ -69,6 +81,7 @@ impl Container {
             });
             if let Err(e) = result {
                 cx.syn_error(e);
+                out.malformed = true;
             }
         }
         out
@@ -88,7 +101,10 @@ impl Field {
                         if out.rename.is_some() {
                             cx.error_spanned_by(&meta.path, "duplicate attio attribute `rename`");
                         }
-                        out.rename = Some(Spanned { value: lit.value(), span: lit.span() });
+                        out.rename = Some(Spanned {
+                            value: lit.value(),
+                            span: lit.span(),
+                        });
                     }
                     // read_only / unique / skip
                     "read_only" | "unique" | "skip" => {
@@ -103,7 +119,10 @@ impl Field {
                             _ => &mut out.skip,
                         };
                         if slot.is_some() {
-                            cx.error_spanned_by(&meta.path, format!("duplicate attio attribute `{key}`"));
+                            cx.error_spanned_by(
+                                &meta.path,
+                                format!("duplicate attio attribute `{key}`"),
+                            );
                         }
                         *slot = Some(meta.path.span());
                     }
@@ -123,7 +142,11 @@ fn meta_key(meta: &ParseNestedMeta) -> String {
     meta.path
         .get_ident()
         .map(|i| i.to_string())
-        .unwrap_or_else(|| quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', ""))
+        .unwrap_or_else(|| {
+            quote::ToTokens::to_token_stream(&meta.path)
+                .to_string()
+                .replace(' ', "")
+        })
 }
 
 /// Reads `= "string"`, refusing other literal types with a message that says what is accepted.

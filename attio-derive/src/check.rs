@@ -9,22 +9,26 @@ use crate::ctxt::Ctxt;
 
 pub fn check(cx: &Ctxt, input: &DeriveInput, model: &Model) {
     check_generics(cx, input);
-    if let Some(object) = &model.object {
-        if !is_slug(&object.value) {
-            cx.syn_error(syn::Error::new(
-                object.span,
-                format!(
-                    "object slug {:?} is not a valid Attio api_slug: use lowercase letters, digits and `_` only",
-                    object.value
-                ),
-            ));
-        }
+    if let Some(object) = model.object.as_ref().filter(|o| !is_slug(&o.value)) {
+        cx.syn_error(syn::Error::new(
+            object.span,
+            format!(
+                "object slug {:?} is not a valid Attio api_slug: use lowercase letters, digits and `_` only",
+                object.value
+            ),
+        ));
     }
     let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
     for field in &model.fields {
         let a = &field.attrs;
         if field.skip() {
-            if let Some(span) = a.rename.as_ref().map(|r| r.span).or(a.read_only).or(a.unique) {
+            if let Some(span) = a
+                .rename
+                .as_ref()
+                .map(|r| r.span)
+                .or(a.read_only)
+                .or(a.unique)
+            {
                 cx.syn_error(syn::Error::new(
                     span,
                     "`skip` fields are neither read nor written: `rename`, `read_only` and `unique` make no sense with it",
@@ -84,5 +88,7 @@ fn check_generics(cx: &Ctxt, input: &DeriveInput) {
 
 /// `[a-z0-9_]+`
 pub fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
 }

@@ -6,7 +6,7 @@
 //! in the input is collected and reported at once, spanned on the offending token.
 
 use proc_macro::TokenStream;
-use syn::{parse_macro_input, DeriveInput};
+use syn::{DeriveInput, parse_macro_input};
 
 mod ast;
 mod attr;

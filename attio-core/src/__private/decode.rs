@@ -120,7 +120,10 @@ impl DecodeCtx {
 fn split_serde_message(err: &serde_json::Error) -> (String, String) {
     use serde_json::error::Category;
     if err.classify() == Category::Eof {
-        return ("more JSON".into(), "the end of the input (truncated body)".into());
+        return (
+            "more JSON".into(),
+            "the end of the input (truncated body)".into(),
+        );
     }
     if err.classify() == Category::Syntax {
         let msg = strip_position(&err.to_string());
@@ -128,19 +131,19 @@ fn split_serde_message(err: &serde_json::Error) -> (String, String) {
     }
     let msg = strip_position(&err.to_string());
     for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
-        if let Some(rest) = msg.strip_prefix(prefix) {
-            if let Some((found, expected)) = rest.rsplit_once(", expected ") {
-                return (expected.to_owned(), found.to_owned());
-            }
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return (expected.to_owned(), found.to_owned());
         }
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return (format!("the field {rest}"), "no such field".into());
     }
-    if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return (expected.to_owned(), format!("variant {found}"));
-        }
+    if let Some(rest) = msg.strip_prefix("unknown variant ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (expected.to_owned(), format!("variant {found}"));
     }
     ("a valid value".into(), msg)
 }
@@ -161,7 +164,10 @@ pub struct ValueSeed<'a, V> {
 impl<'a, V> ValueSeed<'a, V> {
     /// A seed reporting errors into `ctx`.
     pub fn new(ctx: &'a DecodeCtx) -> Self {
-        ValueSeed { ctx, _v: PhantomData }
+        ValueSeed {
+            ctx,
+            _v: PhantomData,
+        }
     }
 }
 
@@ -245,17 +251,32 @@ pub struct ArraySeed<'a, V> {
 impl<'a, V> ArraySeed<'a, V> {
     /// Every active value.
     pub fn active(ctx: &'a DecodeCtx) -> Self {
-        ArraySeed { ctx, all: false, first_only: false, _v: PhantomData }
+        ArraySeed {
+            ctx,
+            all: false,
+            first_only: false,
+            _v: PhantomData,
+        }
     }
 
     /// The first active value only (single-valued attributes).
     pub fn first_active(ctx: &'a DecodeCtx) -> Self {
-        ArraySeed { ctx, all: false, first_only: true, _v: PhantomData }
+        ArraySeed {
+            ctx,
+            all: false,
+            first_only: true,
+            _v: PhantomData,
+        }
     }
 
     /// Every value, active or historic.
     pub fn all(ctx: &'a DecodeCtx) -> Self {
-        ArraySeed { ctx, all: true, first_only: false, _v: PhantomData }
+        ArraySeed {
+            ctx,
+            all: true,
+            first_only: false,
+            _v: PhantomData,
+        }
     }
 }
 
@@ -291,12 +312,18 @@ impl<'de, V: ReadValue> Visitor<'de> for ArraySeed<'_, V> {
 
     #[inline]
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<V>, A::Error> {
-        let mut out = Vec::with_capacity(if self.first_only { 1 } else { seq.size_hint().unwrap_or(1) });
+        let mut out = Vec::with_capacity(if self.first_only {
+            1
+        } else {
+            seq.size_hint().unwrap_or(1)
+        });
         let mut index = 0;
         loop {
             match seq.next_element_seed(ValueSeed::<V>::new(self.ctx)) {
                 Ok(Some((v, active))) => {
-                    if (active || self.all) && !(self.first_only && !out.is_empty()) {
+                    let wanted = active || self.all;
+                    let room = !self.first_only || out.is_empty();
+                    if wanted && room {
                         out.push(v);
                     }
                 }
@@ -320,7 +347,10 @@ pub struct RecordSeed<'a, T> {
 impl<'a, T> RecordSeed<'a, T> {
     /// A seed reporting errors into `ctx`.
     pub fn new(ctx: &'a DecodeCtx) -> Self {
-        RecordSeed { ctx, _t: PhantomData }
+        RecordSeed {
+            ctx,
+            _t: PhantomData,
+        }
     }
 }
 
@@ -361,7 +391,10 @@ impl<'de, T: AttioRecord> Visitor<'de> for RecordSeed<'_, T> {
                 "created_at" => map.next_value::<Timestamp>().map(|v| created_at = Some(v)),
                 "web_url" => map.next_value::<Option<String>>().map(|v| web_url = v),
                 "values" => map
-                    .next_value_seed(ValuesSeed::<T> { ctx: self.ctx, _t: PhantomData })
+                    .next_value_seed(ValuesSeed::<T> {
+                        ctx: self.ctx,
+                        _t: PhantomData,
+                    })
                     .map(|v| values = Some(v)),
                 _ => map.next_value::<IgnoredAny>().map(drop),
             };
@@ -375,13 +408,19 @@ impl<'de, T: AttioRecord> Visitor<'de> for RecordSeed<'_, T> {
         let values = match values {
             Some(v) => v,
             None => {
-                let empty = de::value::MapDeserializer::<_, A::Error>::new(
-                    std::iter::empty::<(&'static str, ())>(),
-                );
+                let empty = de::value::MapDeserializer::<_, A::Error>::new(std::iter::empty::<(
+                    &'static str,
+                    (),
+                )>());
                 T::__decode_values(empty, self.ctx).inspect_err(|_| self.ctx.push_key("values"))?
             }
         };
-        Ok(Record { id, created_at, web_url, values })
+        Ok(Record {
+            id,
+            created_at,
+            web_url,
+            values,
+        })
     }
 }
 
@@ -420,16 +459,20 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for DataSeed<'_, S> {
         let mut seed = Some(self.1);
         let mut out = None;
         while let Some(key) = map.next_key::<Key<'de>>()? {
-            if key.as_str() == "data" {
-                if let Some(s) = seed.take() {
-                    out = Some(map.next_value_seed(s).inspect_err(|_| self.0.push_key("data"))?);
-                    continue;
-                }
+            if key.as_str() == "data"
+                && let Some(s) = seed.take()
+            {
+                out = Some(
+                    map.next_value_seed(s)
+                        .inspect_err(|_| self.0.push_key("data"))?,
+                );
+                continue;
             }
             map.next_value::<IgnoredAny>()?;
         }
         out.ok_or_else(|| {
-            self.0.set_detail("an object with a `data` key", "no `data` key");
+            self.0
+                .set_detail("an object with a `data` key", "no `data` key");
             de::Error::missing_field("data")
         })
     }
@@ -444,7 +487,10 @@ pub struct RecordsSeed<'a, T> {
 impl<'a, T> RecordsSeed<'a, T> {
     /// A seed reporting errors into `ctx`.
     pub fn new(ctx: &'a DecodeCtx) -> Self {
-        RecordsSeed { ctx, _t: PhantomData }
+        RecordsSeed {
+            ctx,
+            _t: PhantomData,
+        }
     }
 }
 

@@ -3,10 +3,12 @@
 //! function here, so the generated code stays a table of slugs and calls.
 
 use serde::de::{self, MapAccess};
-use serde::ser::{Serialize, SerializeSeq, Serializer};
+use std::cell::RefCell;
+
+use serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use super::decode::{ArraySeed, DecodeCtx};
-use crate::error::Error;
+use crate::error::ValueError;
 use crate::values::{ReadValue, WriteValue};
 
 #[cold]
@@ -44,7 +46,11 @@ pub fn decode_many<'de, V: ReadValue, A: MapAccess<'de>>(
 
 /// A required (`T`) field: its value, or an error naming the attribute.
 #[inline]
-pub fn required<V, E: de::Error>(value: Option<V>, ctx: &DecodeCtx, slug: &'static str) -> Result<V, E> {
+pub fn required<V, E: de::Error>(
+    value: Option<V>,
+    ctx: &DecodeCtx,
+    slug: &'static str,
+) -> Result<V, E> {
     match value {
         Some(v) => Ok(v),
         None => Err(missing(ctx, slug)),
@@ -63,16 +69,77 @@ fn missing<E: de::Error>(ctx: &DecodeCtx, slug: &'static str) -> E {
     ))
 }
 
-/// Checks a value before it is written.
-#[inline]
-pub fn validate<V: WriteValue>(value: &V, object: &'static str, slug: &str) -> Result<(), Error> {
-    value.validate().map_err(|e| Error::from(e.at(object, slug)))
+thread_local! {
+    /// The check that refused a value during the current encode, for the encoder to report.
+    static REFUSED: RefCell<Option<ValueError>> = const { RefCell::new(None) };
 }
 
-/// Checks every value of a multiselect before it is written.
+/// Takes the value refused by the last encode on this thread, if any.
+pub fn take_refused() -> Option<ValueError> {
+    REFUSED.with(|r| r.borrow_mut().take())
+}
+
+#[cold]
+fn refuse<E: ser::Error>(err: ValueError, object: &'static str, slug: &str) -> E {
+    let err = err.at(object, slug);
+    let msg = err.to_string();
+    REFUSED.with(|r| *r.borrow_mut() = Some(err));
+    E::custom(msg)
+}
+
 #[inline]
-pub fn validate_all<V: WriteValue>(values: &[V], object: &'static str, slug: &str) -> Result<(), Error> {
-    values.iter().try_for_each(|v| validate(v, object, slug))
+fn check<V: WriteValue, E: ser::Error>(
+    value: &V,
+    object: &'static str,
+    slug: &str,
+) -> Result<(), E> {
+    value.validate().map_err(|e| refuse(e, object, slug))
+}
+
+/// Writes a single-valued attribute as `[value]`, checking the value first.
+#[inline]
+pub fn write_one<V: WriteValue, M: SerializeMap>(
+    map: &mut M,
+    object: &'static str,
+    slug: &'static str,
+    value: &V,
+) -> Result<(), M::Error> {
+    check(value, object, slug)?;
+    map.serialize_entry(slug, &WriteOne(value))
+}
+
+/// Writes an optional attribute: `[value]`, or `[]` for `None` (which clears it in an
+/// update); with `omit_empty` (create, assert) `None` is not written at all.
+#[inline]
+pub fn write_opt<V: WriteValue, M: SerializeMap>(
+    map: &mut M,
+    object: &'static str,
+    slug: &'static str,
+    value: &Option<V>,
+    omit_empty: bool,
+) -> Result<(), M::Error> {
+    match value {
+        Some(v) => check(v, object, slug)?,
+        None if omit_empty => return Ok(()),
+        None => {}
+    }
+    map.serialize_entry(slug, &WriteOpt(value))
+}
+
+/// Writes a multiselect as `[value, …]`; with `omit_empty` an empty list is not written.
+#[inline]
+pub fn write_many<V: WriteValue, M: SerializeMap>(
+    map: &mut M,
+    object: &'static str,
+    slug: &'static str,
+    values: &[V],
+    omit_empty: bool,
+) -> Result<(), M::Error> {
+    if values.is_empty() && omit_empty {
+        return Ok(());
+    }
+    values.iter().try_for_each(|v| check(v, object, slug))?;
+    map.serialize_entry(slug, &WriteMany(values))
 }
 
 /// Writes `[value]`.
@@ -114,12 +181,3 @@ impl<V: WriteValue> Serialize for WriteMany<'_, V> {
         seq.end()
     }
 }
-
-/// Compile-time check that a writable field's value type can be written; its
-/// `#[diagnostic::on_unimplemented]` explains read-only types such as `Interaction`.
-#[inline(always)]
-pub const fn assert_writable<V: WriteValue>() {}
-
-/// Compile-time check that a field's value type can be read.
-#[inline(always)]
-pub const fn assert_readable<V: ReadValue>() {}

@@ -8,11 +8,11 @@ mod field;
 mod key;
 
 pub use decode::{
-    history_seed, ArraySeed, DataSeed, DecodeCtx, PathSeg, RecordSeed, RecordsSeed, ValueSeed,
+    ArraySeed, DataSeed, DecodeCtx, PathSeg, RecordSeed, RecordsSeed, ValueSeed, history_seed,
 };
 pub use field::{
-    assert_readable, assert_writable, decode_many, decode_single, required, validate,
-    validate_all, WriteMany, WriteOne, WriteOpt,
+    WriteMany, WriteOne, WriteOpt, decode_many, decode_single, required, take_refused, write_many,
+    write_one, write_opt,
 };
 pub use key::Key;
 
@@ -30,9 +30,6 @@ impl<R: crate::AttioRecord> crate::AttioUpdate for StubUpdate<R> {
     type Record = R;
     fn is_empty(&self) -> bool {
         true
-    }
-    fn __validate(&self) -> Result<(), crate::Error> {
-        Err(crate::Error::Config("this model's derive failed to compile".into()))
     }
     fn __encode_values<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_unit()

@@ -28,8 +28,8 @@
 //! client reach a value type; they are public so that their bounds show up in rustdoc and
 //! compiler messages, but users rarely implement them.
 
-use serde::de::{self, MapAccess};
 use serde::Serializer;
+use serde::de::{self, MapAccess};
 
 use crate::error::ValueError;
 use crate::schema::AttributeType;
@@ -127,8 +127,9 @@ pub trait ReadValue: AttioValue {
 /// Read-only data (envelope metadata, `root_domain`, `email_domain`, …) is never written.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be written to Attio",
-    label = "this value type is read-only",
-    note = "Attio computes values of this type itself; mark the field `#[attio(read_only)]` to decode it without writing it"
+    label = "not a writable Attio value type",
+    note = "values of read-only types such as `Interaction` are computed by Attio: mark the field `#[attio(read_only)]` to decode it without writing it",
+    note = "any other field type must be one of the value types of `attio_core::values`"
 )]
 pub trait WriteValue: AttioValue {
     /// Serializes the write form, e.g. `{"first_name":…,"last_name":…,"full_name":…}`.

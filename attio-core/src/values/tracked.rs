@@ -1,7 +1,7 @@
 //! `Tracked<T>`: a value together with its history metadata.
 
-use serde::de::{self, MapAccess};
 use serde::Serializer;
+use serde::de::{self, MapAccess};
 
 use super::{Actor, AttioValue, Envelope, ReadValue, Timestamp, WriteValue};
 use crate::error::ValueError;

@@ -1,0 +1,8 @@
+use attio_core::AttioRecord;
+
+#[derive(AttioRecord)]
+struct Person {
+    description: Option<String>,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use attio_core::AttioRecord;
+
+#[derive(AttioRecord)]
+#[attio(object = 42)]
+struct Person {
+    description: Option<String>,
+}
+
+fn main() {}
