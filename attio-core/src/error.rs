@@ -72,6 +72,12 @@ impl Error {
         }
     }
 
+    /// Whether this is Attio's 404 `not_found`: the record (or object, or attribute) does
+    /// not exist.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, Error::Api(e) if e.status == 404)
+    }
+
     /// Whether sending the same request again may succeed: rate limits, server errors and
     /// transport failures. (Whether it is *safe* to resend depends on the call; the client
     /// decides that.)
@@ -309,7 +315,11 @@ impl fmt::Display for DecodeError {
         if let Some(a) = &self.attribute {
             write!(f, ", attribute `{a}`")?;
         }
-        write!(f, " at `{}`: expected {}, found {}", self.path, self.expected, self.found)?;
+        write!(
+            f,
+            " at `{}`: expected {}, found {}",
+            self.path, self.expected, self.found
+        )?;
         if let Some((line, column)) = self.position {
             write!(f, " (line {line}, column {column})")?;
         }

@@ -138,14 +138,18 @@
 #[doc(hidden)]
 pub mod __private;
 pub mod attr;
+pub mod client;
 pub mod error;
+pub mod filter;
 pub mod json;
 pub mod record;
 pub mod schema;
 pub mod values;
 
 pub use attr::{Attr, NotUnique, Unique};
+pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
+pub use filter::{Filter, Sort};
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};

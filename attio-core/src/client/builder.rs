@@ -1,0 +1,303 @@
+//! Building a [`Client`]: key, base URL, timeout, retries, pacing, user agent.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::Url;
+use reqwest::header::HeaderValue;
+
+use super::pacing::{Pacer, RateLimits};
+use super::retry::RetryPolicy;
+use super::{Client, Inner};
+use crate::error::Error;
+
+/// Attio's API, the default base URL.
+pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Configures and builds a [`Client`]; made by [`Client::builder`].
+///
+/// Only the API key is required. Everything else has a default: Attio's base URL, a 30 s
+/// timeout per request, [`RetryPolicy::default`], [`RateLimits::default`] (100 reads and 25
+/// writes per second) and the user agent `attio-rs/<version>`.
+///
+/// ```
+/// use std::time::Duration;
+/// use attio_core::{Client, RateLimits, RetryPolicy};
+///
+/// let client = Client::builder()
+///     .api_key("my-key")
+///     .base_url("https://api.attio.com")
+///     .timeout(Duration::from_secs(10))
+///     .retry(RetryPolicy { max_attempts: 8, ..RetryPolicy::default() })
+///     .rate_limits(RateLimits { reads_per_second: 50, writes_per_second: 10 })
+///     .user_agent("my-sync/1.0")
+///     .build()?;
+/// assert_eq!(client.base_url(), "https://api.attio.com");
+/// # Ok::<(), attio_core::Error>(())
+/// ```
+#[derive(Clone)]
+#[must_use]
+pub struct ClientBuilder {
+    api_key: Option<String>,
+    base_url: String,
+    timeout: Duration,
+    retry: RetryPolicy,
+    rate_limits: Option<RateLimits>,
+    user_agent: Option<String>,
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("retry", &self.retry)
+            .field("rate_limits", &self.rate_limits)
+            .field("user_agent", &self.user_agent)
+            .finish()
+    }
+}
+
+impl Default for ClientBuilder {
+    fn default() -> Self {
+        ClientBuilder {
+            api_key: None,
+            base_url: DEFAULT_BASE_URL.to_owned(),
+            timeout: DEFAULT_TIMEOUT,
+            retry: RetryPolicy::default(),
+            rate_limits: Some(RateLimits::default()),
+            user_agent: None,
+        }
+    }
+}
+
+impl ClientBuilder {
+    /// The workspace API key or OAuth access token, sent as `Authorization: Bearer …`.
+    /// It never appears in `Debug` output, errors or logs.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(key.into());
+        self
+    }
+
+    /// Where the API lives, default `https://api.attio.com` (a trailing `/` or `/v2` is
+    /// ignored). Must be `https`, except on a loopback host (`localhost`, `127.0.0.0/8`,
+    /// `::1`), where `http` is accepted for an emulator.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = url.into();
+        self
+    }
+
+    /// The longest a single request may take, connecting included (default 30 s). A request
+    /// that times out counts as a lost response for the retry rules.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// How failed requests are retried.
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// The client-side read and write budgets, shared by every clone of the client.
+    pub fn rate_limits(mut self, limits: RateLimits) -> Self {
+        self.rate_limits = Some(limits);
+        self
+    }
+
+    /// No client-side pacing: requests leave as fast as they are made (a 429 still holds
+    /// back the requests of its kind until its `Retry-After`).
+    pub fn no_rate_limits(mut self) -> Self {
+        self.rate_limits = None;
+        self
+    }
+
+    /// The `User-Agent` header, default `attio-rs/<version>`.
+    pub fn user_agent(mut self, user_agent: impl Into<String>) -> Self {
+        self.user_agent = Some(user_agent.into());
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    ///
+    /// Fails with [`Error::Config`] when the key is missing or not a valid header value, the
+    /// base URL is malformed or is plain `http` on a host that is not loopback, or the TLS
+    /// stack cannot start.
+    pub fn build(self) -> Result<Client, Error> {
+        let key = self
+            .api_key
+            .filter(|k| !k.trim().is_empty())
+            .ok_or_else(|| {
+                Error::Config("no API key: set ATTIO_API_KEY or call `.api_key(..)`".into())
+            })?;
+        let mut auth = HeaderValue::from_str(&format!("Bearer {}", key.trim())).map_err(|_| {
+            Error::Config(
+                "the API key contains characters that cannot be sent in an HTTP header".into(),
+            )
+        })?;
+        auth.set_sensitive(true);
+        let base_url = check_base_url(&self.base_url)?;
+        let user_agent = self
+            .user_agent
+            .unwrap_or_else(|| concat!("attio-rs/", env!("CARGO_PKG_VERSION")).to_owned());
+        let http = reqwest::Client::builder()
+            .user_agent(user_agent)
+            .timeout(self.timeout)
+            .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))
+            .build()
+            .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                auth,
+                retry: self.retry,
+                rate_limits: self.rate_limits,
+                pacer: Pacer::new(self.rate_limits),
+            }),
+        })
+    }
+}
+
+/// The base URL without a trailing `/` or `/v2`, after checking its scheme and host.
+fn check_base_url(raw: &str) -> Result<String, Error> {
+    let url = Url::parse(raw.trim())
+        .map_err(|e| Error::Config(format!("base URL {raw:?} is not a URL: {e}")))?;
+    let Some(host) = url.host_str() else {
+        return Err(Error::Config(format!("base URL {raw:?} has no host")));
+    };
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    let loopback = match bare.parse::<IpAddr>() {
+        Ok(ip) => ip.is_loopback(),
+        Err(_) => bare.eq_ignore_ascii_case("localhost"),
+    };
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return Err(Error::Config(format!(
+                "base URL {raw:?} is plain http: the API key would travel unencrypted; use https (http is only accepted on a loopback host, for an emulator)"
+            )));
+        }
+        other => {
+            return Err(Error::Config(format!(
+                "base URL {raw:?} has scheme `{other}`; use https"
+            )));
+        }
+    }
+    if url.query().is_some() || url.fragment().is_some() {
+        return Err(Error::Config(format!(
+            "base URL {raw:?} must not have a query or fragment"
+        )));
+    }
+    let mut s = url.as_str().trim_end_matches('/').to_owned();
+    if s.ends_with("/v2") {
+        s.truncate(s.len() - 3);
+    }
+    Ok(s)
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("base_url", &self.inner.base_url)
+            .field("api_key", &"<redacted>")
+            .field("retry", &self.inner.retry)
+            .field("rate_limits", &self.inner.rate_limits)
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_anywhere_and_http_only_on_loopback() {
+        assert_eq!(
+            check_base_url("https://api.attio.com").unwrap(),
+            "https://api.attio.com"
+        );
+        assert_eq!(
+            check_base_url("https://api.attio.com/").unwrap(),
+            "https://api.attio.com"
+        );
+        assert_eq!(
+            check_base_url("https://api.attio.com/v2").unwrap(),
+            "https://api.attio.com"
+        );
+        assert_eq!(
+            check_base_url("https://proxy.example/attio/v2/").unwrap(),
+            "https://proxy.example/attio"
+        );
+        for ok in [
+            "http://127.0.0.1:4010",
+            "http://127.3.2.1:4010",
+            "http://localhost:4010/",
+            "http://LOCALHOST",
+            "http://[::1]:4010",
+        ] {
+            assert!(check_base_url(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://api.attio.com",
+            "http://10.0.0.1:4010",
+            "http://[::2]:80",
+            "http://localhost.evil.com",
+            "ftp://api.attio.com",
+            "api.attio.com",
+            "https://api.attio.com/?x=1",
+        ] {
+            let err = check_base_url(bad).unwrap_err();
+            assert!(matches!(err, Error::Config(_)), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn key_is_required_and_never_shown() {
+        let err = ClientBuilder::default().build().unwrap_err();
+        assert!(err.to_string().contains("ATTIO_API_KEY"), "{err}");
+        let err = ClientBuilder::default().api_key("  ").build().unwrap_err();
+        assert!(matches!(err, Error::Config(_)));
+        let err = ClientBuilder::default()
+            .api_key("bad\nkey")
+            .build()
+            .unwrap_err();
+        assert!(!err.to_string().contains("bad"), "{err}");
+
+        let secret = "sk_live_very_secret_value";
+        let builder = ClientBuilder::default().api_key(secret);
+        assert!(!format!("{builder:?}").contains(secret));
+        let client = builder.build().unwrap();
+        let shown = format!("{client:?} {:#?}", client);
+        assert!(!shown.contains(secret), "{shown}");
+        assert!(shown.contains("<redacted>"));
+        let err = ClientBuilder::default()
+            .api_key(secret)
+            .base_url("http://example.com")
+            .build()
+            .unwrap_err();
+        assert!(!err.to_string().contains(secret));
+    }
+
+    #[test]
+    fn settings_are_kept() {
+        let client = ClientBuilder::default()
+            .api_key("k")
+            .base_url("http://127.0.0.1:9/v2")
+            .no_rate_limits()
+            .retry(RetryPolicy::none())
+            .build()
+            .unwrap();
+        assert_eq!(client.base_url(), "http://127.0.0.1:9");
+        assert_eq!(client.rate_limits(), None);
+        assert_eq!(client.retry_policy(), RetryPolicy::none());
+    }
+}

@@ -1,0 +1,201 @@
+//! Bulk writes: many one-record requests, a bounded number at a time, results in input order.
+
+use std::fmt;
+use std::future::{Future, IntoFuture};
+use std::marker::PhantomData;
+use std::pin::Pin;
+
+use futures_util::StreamExt;
+use futures_util::stream;
+use uuid::Uuid;
+
+use super::http::Call;
+use super::retry::CallKind;
+use super::{Client, assert_call, create_call, record_path};
+use crate::error::Error;
+use crate::json;
+use crate::record::{AttioRecord, AttioUpdate, Record};
+
+/// How far a bulk call has got, handed to the [`Bulk::on_progress`] callback after each
+/// record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Progress {
+    /// Records in the call.
+    pub total: usize,
+    /// Records finished, successfully or not.
+    pub done: usize,
+    /// Records written.
+    pub succeeded: usize,
+    /// Records that failed (their error is in the result).
+    pub failed: usize,
+}
+
+/// One record's work.
+pub(crate) enum Job<T: AttioRecord, U> {
+    Create(T),
+    Update(Uuid, U),
+    Assert(T, &'static str),
+}
+
+type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
+
+/// A bulk write, made by [`Client::create_many`], [`Client::update_many`] or
+/// [`Client::assert_many`]; `.await` it to run it.
+///
+/// Attio has no bulk endpoint, so every record is its own request. Up to
+/// [`concurrency`](Bulk::concurrency) requests are in flight at once (default 8), all paced
+/// by the client's write budget and retried by its policy like the single-record calls: a
+/// record is never dropped and, when the model has a unique attribute, never created twice.
+///
+/// The output has exactly one `Result` per input record, in input order; a record that
+/// fails does not stop the others.
+///
+/// ```no_run
+/// # use attio_core::{AttioRecord, Client};
+/// # use attio_core::values::EmailAddress;
+/// # #[derive(AttioRecord)]
+/// # #[attio(object = "people")]
+/// # struct Person { #[attio(unique)] email_addresses: Vec<EmailAddress> }
+/// # async fn run(client: Client, people: Vec<Person>) {
+/// let results = client
+///     .create_many(people)
+///     .concurrency(8)
+///     .on_progress(|p| {
+///         if p.done % 100 == 0 {
+///             eprintln!("{}/{}", p.done, p.total);
+///         }
+///     })
+///     .await;
+/// for (i, r) in results.iter().enumerate() {
+///     if let Err(e) = r {
+///         eprintln!("record {i}: {e}");
+///     }
+/// }
+/// # }
+/// ```
+#[must_use = "a bulk call does nothing until it is awaited"]
+pub struct Bulk<T: AttioRecord, U = <T as AttioRecord>::Update> {
+    client: Client,
+    jobs: Vec<Job<T, U>>,
+    concurrency: usize,
+    progress: Option<ProgressFn>,
+    _model: PhantomData<fn() -> T>,
+}
+
+impl<T: AttioRecord, U> fmt::Debug for Bulk<T, U> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Bulk")
+            .field("object", &T::OBJECT)
+            .field("records", &self.jobs.len())
+            .field("concurrency", &self.concurrency)
+            .finish()
+    }
+}
+
+impl<T: AttioRecord, U> Bulk<T, U> {
+    pub(crate) fn new(client: Client, jobs: Vec<Job<T, U>>) -> Self {
+        Bulk {
+            client,
+            jobs,
+            concurrency: 8,
+            progress: None,
+            _model: PhantomData,
+        }
+    }
+
+    /// How many requests may be in flight at once (default 8, at least 1). The write
+    /// budget still applies: more concurrency only helps while requests are slower than
+    /// the budget's spacing.
+    pub fn concurrency(mut self, n: usize) -> Self {
+        self.concurrency = n.max(1);
+        self
+    }
+
+    /// Calls `f` after each record finishes, with the counts so far.
+    pub fn on_progress(mut self, f: impl FnMut(&Progress) + Send + 'static) -> Self {
+        self.progress = Some(Box::new(f));
+        self
+    }
+
+    /// How many records the call holds.
+    pub fn len(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Whether the call holds no record.
+    pub fn is_empty(&self) -> bool {
+        self.jobs.is_empty()
+    }
+}
+
+impl<T, U> Bulk<T, U>
+where
+    T: AttioRecord + Send + 'static,
+    U: AttioUpdate<Record = T> + Send + 'static,
+{
+    async fn run(self) -> Vec<Result<Record<T>, Error>> {
+        let Bulk {
+            client,
+            jobs,
+            concurrency,
+            mut progress,
+            ..
+        } = self;
+        let total = jobs.len();
+        let mut counts = Progress {
+            total,
+            done: 0,
+            succeeded: 0,
+            failed: 0,
+        };
+        let mut finished: Vec<(usize, Result<Record<T>, Error>)> = Vec::with_capacity(total);
+        let mut pending = stream::iter(jobs.into_iter().enumerate())
+            .map(|(i, job)| {
+                let client = client.clone();
+                async move { (i, run_job(&client, job).await) }
+            })
+            .buffer_unordered(concurrency);
+        while let Some((i, result)) = pending.next().await {
+            counts.done += 1;
+            if result.is_ok() {
+                counts.succeeded += 1;
+            } else {
+                counts.failed += 1;
+            }
+            if let Some(f) = progress.as_mut() {
+                f(&counts);
+            }
+            finished.push((i, result));
+        }
+        // Every index was produced exactly once; put them back in input order.
+        finished.sort_unstable_by_key(|(i, _)| *i);
+        finished.into_iter().map(|(_, r)| r).collect()
+    }
+}
+
+async fn run_job<T: AttioRecord, U: AttioUpdate<Record = T>>(
+    client: &Client,
+    job: Job<T, U>,
+) -> Result<Record<T>, Error> {
+    let call = match job {
+        Job::Create(record) => create_call::<T>(json::encode_create(&record)?),
+        Job::Assert(record, slug) => assert_call::<T>(json::encode_create(&record)?, slug)?,
+        Job::Update(id, update) => Call::new(CallKind::Patch, T::OBJECT, record_path::<T>(id))
+            .body(json::encode_update(&update)?),
+    };
+    client.execute(call, json::decode_record::<T>).await
+}
+
+impl<T, U> IntoFuture for Bulk<T, U>
+where
+    T: AttioRecord + Send + 'static,
+    U: AttioUpdate<Record = T> + Send + 'static,
+{
+    type Output = Vec<Result<Record<T>, Error>>;
+    type IntoFuture = Pin<Box<dyn Future<Output = Self::Output> + Send>>;
+
+    fn into_future(self) -> Self::IntoFuture {
+        Box::pin(self.run())
+    }
+}

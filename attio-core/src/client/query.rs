@@ -1,0 +1,206 @@
+//! Records queries: one page with [`Query::send`], every page with [`Query::stream`].
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use futures_util::stream::{self, Stream, TryStreamExt};
+
+use super::Client;
+use super::http::Call;
+use super::retry::CallKind;
+use crate::error::Error;
+use crate::filter::{Filter, Sort};
+use crate::json;
+use crate::record::{AttioRecord, Record};
+
+/// Attio's default (and the practical maximum) page size of a records query.
+const DEFAULT_PAGE: usize = 500;
+
+/// A records query on the model `T` (`POST /v2/objects/{object}/records/query`), made by
+/// [`Client::query`].
+///
+/// Filters given with [`filter`](Query::filter) and [`filter_raw`](Query::filter_raw) are
+/// combined with `$and`; sorts apply in the order given.
+///
+/// ```no_run
+/// # use attio_core::{AttioRecord, Client};
+/// # use attio_core::values::PersonalName;
+/// # #[derive(AttioRecord)]
+/// # #[attio(object = "people")]
+/// # struct Person { name: Option<PersonalName>, job_title: Option<String> }
+/// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+/// use futures_util::TryStreamExt;
+///
+/// let smiths: Vec<_> = client
+///     .query::<Person>()
+///     .filter(|p| p.name.last_name().eq("Smith"))
+///     .sort(|p| p.name.asc_by("first_name"))
+///     .stream()
+///     .try_collect()
+///     .await?;
+/// # let _ = smiths;
+/// # Ok(())
+/// # }
+/// ```
+#[must_use = "a query does nothing until it is sent or streamed"]
+pub struct Query<T> {
+    client: Client,
+    filters: Vec<serde_json::Value>,
+    sorts: Vec<serde_json::Value>,
+    limit: Option<usize>,
+    offset: usize,
+    _model: PhantomData<fn() -> T>,
+}
+
+impl<T> Clone for Query<T> {
+    fn clone(&self) -> Self {
+        Query {
+            client: self.client.clone(),
+            filters: self.filters.clone(),
+            sorts: self.sorts.clone(),
+            limit: self.limit,
+            offset: self.offset,
+            _model: PhantomData,
+        }
+    }
+}
+
+impl<T: AttioRecord> fmt::Debug for Query<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Query")
+            .field("object", &T::OBJECT)
+            .field("filter", &self.filter_json())
+            .field("sorts", &self.sorts)
+            .field("limit", &self.limit)
+            .field("offset", &self.offset)
+            .finish()
+    }
+}
+
+impl<T: AttioRecord> Query<T> {
+    pub(crate) fn new(client: Client) -> Self {
+        Query {
+            client,
+            filters: Vec::new(),
+            sorts: Vec::new(),
+            limit: None,
+            offset: 0,
+            _model: PhantomData,
+        }
+    }
+
+    /// Keeps the records that match a typed filter built from the model's attribute handles
+    /// (see [`crate::filter`]). Several filters are combined with `$and`.
+    pub fn filter(mut self, filter: impl FnOnce(T::Attrs) -> Filter<T>) -> Self {
+        self.filters.push(filter(T::attrs()).into_json());
+        self
+    }
+
+    /// Keeps the records that match a filter written in Attio's JSON syntax, for what the
+    /// typed filters cannot say (drill-down paths, attributes the model does not declare).
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: Option<String> }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// let page = client
+    ///     .query::<Person>()
+    ///     .filter_raw(serde_json::json!({
+    ///         "path": [["people", "company"], ["companies", "name"]],
+    ///         "constraints": { "value": { "$eq": "Attio" } }
+    ///     }))
+    ///     .send()
+    ///     .await?;
+    /// # let _ = page;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn filter_raw(mut self, filter: serde_json::Value) -> Self {
+        self.filters.push(filter);
+        self
+    }
+
+    /// Sorts by an attribute; call again for a secondary sort.
+    pub fn sort(mut self, sort: impl FnOnce(T::Attrs) -> Sort<T>) -> Self {
+        self.sorts.push(sort(T::attrs()).into_json());
+        self
+    }
+
+    /// The page size: records per request (Attio's default is 500).
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = Some(limit);
+        self
+    }
+
+    /// How many matching records to skip (default 0).
+    pub fn offset(mut self, offset: usize) -> Self {
+        self.offset = offset;
+        self
+    }
+
+    /// The filter as sent: `None`, the one filter, or `{"$and": [...]}`.
+    fn filter_json(&self) -> Option<serde_json::Value> {
+        match self.filters.as_slice() {
+            [] => None,
+            [one] => Some(one.clone()),
+            many => Some(serde_json::json!({ "$and": many })),
+        }
+    }
+
+    /// The request body, `{"filter":…,"sorts":…,"limit":…,"offset":…}`.
+    pub fn to_body(&self) -> Vec<u8> {
+        json::encode_query(
+            self.filter_json().as_ref(),
+            &self.sorts,
+            self.limit,
+            self.offset,
+        )
+    }
+
+    /// Sends the query and returns one page: at most `limit` records from `offset`.
+    pub async fn send(&self) -> Result<Vec<Record<T>>, Error> {
+        fetch(&self.client, self.to_body()).await
+    }
+
+    /// Every matching record, page after page (`limit` records per request, default 500),
+    /// fetched lazily as the stream is polled. The stream ends after a page shorter than
+    /// the page size; an error ends it after being yielded.
+    pub fn stream(self) -> impl Stream<Item = Result<Record<T>, Error>> + Send + 'static
+    where
+        T: Send + 'static,
+    {
+        let page = self.limit.unwrap_or(DEFAULT_PAGE).max(1);
+        let filter = self.filter_json();
+        let sorts = self.sorts;
+        let client = self.client;
+        let start = Some(self.offset);
+        stream::try_unfold(start, move |offset| {
+            let client = client.clone();
+            let body = offset.map(|o| json::encode_query(filter.as_ref(), &sorts, Some(page), o));
+            async move {
+                let (Some(offset), Some(body)) = (offset, body) else {
+                    return Ok::<_, Error>(None);
+                };
+                let records = fetch::<T>(&client, body).await?;
+                let next = (records.len() >= page).then_some(offset + records.len());
+                Ok(Some((
+                    stream::iter(records.into_iter().map(Ok::<_, Error>)),
+                    next,
+                )))
+            }
+        })
+        .try_flatten()
+    }
+}
+
+async fn fetch<T: AttioRecord>(client: &Client, body: Vec<u8>) -> Result<Vec<Record<T>>, Error> {
+    let call = Call::new(
+        CallKind::Query,
+        T::OBJECT,
+        format!("/v2/objects/{}/records/query", T::OBJECT),
+    )
+    .body(body);
+    client.execute(call, json::decode_records::<T>).await
+}
