@@ -9,7 +9,9 @@ use std::path::PathBuf;
 fn is_item_block(code: &str) -> bool {
     code.lines().any(|l| {
         let l = l.trim_start();
-        ["use ", "#[derive", "struct ", "async fn ", "fn "].iter().any(|p| l.starts_with(p))
+        ["use ", "#[derive", "struct ", "async fn ", "fn "]
+            .iter()
+            .any(|p| l.starts_with(p))
     })
 }
 
@@ -43,7 +45,9 @@ fn main() {
             None => {}
         }
     }
-    out.push_str(&format!("/// How many snippets README.md has.\npub const SNIPPETS: usize = {n};\n"));
+    out.push_str(&format!(
+        "/// How many snippets README.md has.\npub const SNIPPETS: usize = {n};\n"
+    ));
     let dest = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(dest.join("readme_snippets.rs"), out).expect("write readme_snippets.rs");
 }

@@ -35,5 +35,8 @@ include!(concat!(env!("OUT_DIR"), "/readme_snippets.rs"));
 #[test]
 fn the_readme_has_rust_snippets() {
     // They compiled, or this file would not have: see build.rs.
-    assert!(SNIPPETS >= 7, "README.md lost its Rust snippets ({SNIPPETS})");
+    assert!(
+        SNIPPETS >= 7,
+        "README.md lost its Rust snippets ({SNIPPETS})"
+    );
 }

@@ -1,5 +1,6 @@
 //! One call, from request to decoded answer: pacing, the retry loop, error bodies, tracing.
 
+use bytes::Bytes;
 use std::time::{Duration, SystemTime};
 
 use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
@@ -22,8 +23,8 @@ pub(crate) struct Call {
     pub path: String,
     /// Query parameters.
     pub query: Vec<(&'static str, String)>,
-    /// The JSON body.
-    pub body: Option<Vec<u8>>,
+    /// The JSON body; a cheap, reference-counted clone per attempt.
+    pub body: Option<Bytes>,
     /// For a create: the unique attribute it may be resent as an assert on.
     pub assert_key: Option<&'static str>,
 }
@@ -46,7 +47,7 @@ impl Call {
     }
 
     pub(crate) fn body(mut self, body: Vec<u8>) -> Self {
-        self.body = Some(body);
+        self.body = Some(Bytes::from(body));
         self
     }
 
@@ -88,7 +89,7 @@ impl Call {
 struct Answer {
     status: StatusCode,
     headers: HeaderMap,
-    body: Result<Vec<u8>, reqwest::Error>,
+    body: Result<Bytes, reqwest::Error>,
 }
 
 impl Client {
@@ -243,7 +244,7 @@ impl Client {
         let response = request.send().await?;
         let status = response.status();
         let headers = response.headers().clone();
-        let body = response.bytes().await.map(|b| b.to_vec());
+        let body = response.bytes().await;
         Ok(Answer {
             status,
             headers,

@@ -1,0 +1,118 @@
+//! Client overhead: `client.get` against the in-process emulator, against raw reqwest plus a
+//! direct `json::decode_record` of the same record; sequentially and with 16 requests in
+//! flight. Both sides pay the same emulator and loopback costs, so the ratio is the SDK's
+//! own overhead (URL building, pacing bookkeeping, retries' bookkeeping, error mapping).
+
+use std::hint::black_box;
+
+use attio_benches::models::BenchPerson;
+use attio_core::values::{EmailAddress, PersonalName};
+use attio_core::{Client, Record, json};
+use attio_emulator::Emulator;
+use criterion::{Criterion, criterion_group, criterion_main};
+use futures_util::future::join_all;
+use uuid::Uuid;
+
+struct Setup {
+    _emulator: Emulator,
+    client: Client,
+    http: reqwest::Client,
+    url: String,
+    key: String,
+    id: Uuid,
+}
+
+async fn setup() -> Setup {
+    let emulator = Emulator::builder()
+        .no_rate_limits()
+        .start()
+        .await
+        .expect("emulator starts");
+    let client = Client::builder()
+        .api_key(emulator.api_key())
+        .base_url(emulator.base_url())
+        .no_rate_limits()
+        .build()
+        .expect("client builds");
+    let person = BenchPerson {
+        record_id: None,
+        email_addresses: vec![EmailAddress::new("ada@example.com").expect("valid")],
+        name: Some(PersonalName::new("Ada", "Lovelace")),
+        description: Some("Analyst met at the bench".into()),
+        job_title: Some("Analyst".into()),
+        company: None,
+        phone_numbers: vec![],
+        primary_location: None,
+        linkedin: Some("https://linkedin.com/in/ada".into()),
+        twitter: None,
+        facebook: None,
+        instagram: None,
+        angellist: None,
+        avatar_url: None,
+        created_at: None,
+        created_by: None,
+        strongest_connection_strength: None,
+        twitter_follower_count: None,
+        strongest_connection_strength_legacy: None,
+        last_interaction: None,
+    };
+    let id = client.create(&person).await.expect("create").id.record_id;
+    let url = format!("{}/v2/objects/people/records/{id}", emulator.base_url());
+    let key = emulator.api_key().to_owned();
+    Setup {
+        _emulator: emulator,
+        client,
+        http: reqwest::Client::new(),
+        url,
+        key,
+        id,
+    }
+}
+
+async fn raw_get(s: &Setup) -> Record<BenchPerson> {
+    let bytes = s
+        .http
+        .get(&s.url)
+        .bearer_auth(&s.key)
+        .send()
+        .await
+        .expect("sent")
+        .bytes()
+        .await
+        .expect("body");
+    json::decode_record::<BenchPerson>(&bytes).expect("decodes")
+}
+
+fn client(c: &mut Criterion) {
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let s = rt.block_on(setup());
+
+    let mut g = c.benchmark_group("client_get_sequential");
+    g.bench_function("attio_client", |b| {
+        b.to_async(&rt)
+            .iter(|| async { black_box(s.client.get::<BenchPerson>(s.id).await.expect("get")) })
+    });
+    g.bench_function("raw_reqwest_decode", |b| {
+        b.to_async(&rt)
+            .iter(|| async { black_box(raw_get(&s).await) })
+    });
+    g.finish();
+
+    let mut g = c.benchmark_group("client_get_16_in_flight");
+    g.bench_function("attio_client", |b| {
+        b.to_async(&rt).iter(|| async {
+            black_box(join_all((0..16).map(|_| s.client.get::<BenchPerson>(s.id))).await)
+        })
+    });
+    g.bench_function("raw_reqwest_decode", |b| {
+        b.to_async(&rt)
+            .iter(|| async { black_box(join_all((0..16).map(|_| raw_get(&s))).await) })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, client);
+criterion_main!(benches);
