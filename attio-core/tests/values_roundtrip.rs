@@ -10,7 +10,7 @@ use attio_core::values::{
     InteractionType, Location, OptionId, PersonalName, PhoneNumber, Rating, ReadValue,
     SelectOption, Status, StatusId, Timestamp, Tracked, WriteForm, WriteValue,
 };
-use attio_core::{AnyRecordRef, AttioRecord, AttioUpdate, AttributeDef, Error, RecordRef};
+use attio_core::{AnyRecordRef, AttioRecord, AttioUpdate, AttributeDef, RecordRef};
 use proptest::prelude::*;
 use serde::de::{DeserializeSeed, IgnoredAny};
 use serde::ser::SerializeMap;

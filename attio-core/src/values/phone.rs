@@ -158,7 +158,10 @@ impl fmt::Display for PhoneNumber {
 pub struct PhoneNumberBuilder {
     original: Option<String>,
     country_code: Option<String>,
-    normalized: Option<String>,
+    /// `phone_number`, the key the live API sends.
+    wire: Option<String>,
+    /// `normalized_phone_number`, the key the docs show.
+    documented: Option<String>,
 }
 
 impl AttioValue for PhoneNumber {
@@ -176,17 +179,23 @@ impl ReadValue for PhoneNumber {
         let slot = match key {
             "original_phone_number" => &mut b.original,
             "country_code" => &mut b.country_code,
-            "phone_number" | "normalized_phone_number" => &mut b.normalized,
+            "phone_number" => &mut b.wire,
+            "normalized_phone_number" => &mut b.documented,
             _ => return skip(map),
         };
-        *slot = map.next_value::<Option<String>>()?;
+        // A `null` under one spelling never hides a number under the other.
+        if let Some(v) = map.next_value::<Option<String>>()? {
+            *slot = Some(v);
+        }
         Ok(())
     }
 
     /// `original_phone_number` is required; when Attio sends it as `null` the normalised
     /// number stands in for it.
     fn finish<E: de::Error>(b: PhoneNumberBuilder, _: Envelope) -> Result<Self, E> {
-        let original = match (b.original, &b.normalized) {
+        // The wire spelling wins over the documented one, whatever their order.
+        let normalized = b.wire.or(b.documented);
+        let original = match (b.original, &normalized) {
             (Some(o), _) => o,
             (None, Some(n)) => n.clone(),
             (None, None) => return Err(E::missing_field("original_phone_number")),
@@ -194,7 +203,7 @@ impl ReadValue for PhoneNumber {
         Ok(PhoneNumber {
             original_phone_number: original,
             country_code: b.country_code,
-            phone_number: b.normalized,
+            phone_number: normalized,
         })
     }
 }
