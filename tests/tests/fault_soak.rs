@@ -44,7 +44,6 @@ async fn bulk_creates_through_faults() {
             max_total_wait: std::time::Duration::from_secs(120),
             base_delay: std::time::Duration::from_millis(5),
             max_delay: std::time::Duration::from_millis(50),
-            ..RetryPolicy::default()
         })
         .build()
         .unwrap();
