@@ -240,12 +240,50 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
     }
 }
 
-/// Decodes a value array, keeping the active values (or every value, for history reads).
-pub struct ArraySeed<'a, V> {
+/// Where the values of a value array go: a `Vec` (every active value, or every value for
+/// history reads) or an `Option` (the first active value of a single-valued attribute, with
+/// no allocation of its own).
+pub trait Collect<V>: Sized {
+    /// An empty collection, sized for `hint` values.
+    fn with_hint(hint: Option<usize>) -> Self;
+    /// Offers one decoded value; `keep_all` keeps historic values too.
+    fn offer(&mut self, value: V, active: bool, keep_all: bool);
+}
+
+impl<V> Collect<V> for Vec<V> {
+    #[inline]
+    fn with_hint(hint: Option<usize>) -> Self {
+        Vec::with_capacity(hint.unwrap_or(1))
+    }
+
+    #[inline]
+    fn offer(&mut self, value: V, active: bool, keep_all: bool) {
+        if active || keep_all {
+            self.push(value);
+        }
+    }
+}
+
+impl<V> Collect<V> for Option<V> {
+    #[inline]
+    fn with_hint(_: Option<usize>) -> Self {
+        None
+    }
+
+    #[inline]
+    fn offer(&mut self, value: V, active: bool, _: bool) {
+        if active && self.is_none() {
+            *self = Some(value);
+        }
+    }
+}
+
+/// Decodes a value array into `C`: the active values, the first active value, or every
+/// value (history reads).
+pub struct ArraySeed<'a, V, C = Vec<V>> {
     ctx: &'a DecodeCtx,
     all: bool,
-    first_only: bool,
-    _v: PhantomData<fn() -> V>,
+    _v: PhantomData<fn() -> (V, C)>,
 }
 
 impl<'a, V> ArraySeed<'a, V> {
@@ -254,17 +292,6 @@ impl<'a, V> ArraySeed<'a, V> {
         ArraySeed {
             ctx,
             all: false,
-            first_only: false,
-            _v: PhantomData,
-        }
-    }
-
-    /// The first active value only (single-valued attributes).
-    pub fn first_active(ctx: &'a DecodeCtx) -> Self {
-        ArraySeed {
-            ctx,
-            all: false,
-            first_only: true,
             _v: PhantomData,
         }
     }
@@ -274,59 +301,59 @@ impl<'a, V> ArraySeed<'a, V> {
         ArraySeed {
             ctx,
             all: true,
-            first_only: false,
             _v: PhantomData,
         }
     }
 }
 
-impl<'de, V: ReadValue> DeserializeSeed<'de> for ArraySeed<'_, V> {
-    type Value = Vec<V>;
+impl<'a, V> ArraySeed<'a, V, Option<V>> {
+    /// The first active value only (single-valued attributes).
+    pub fn first_active(ctx: &'a DecodeCtx) -> Self {
+        ArraySeed {
+            ctx,
+            all: false,
+            _v: PhantomData,
+        }
+    }
+}
+
+impl<'de, V: ReadValue, C: Collect<V>> DeserializeSeed<'de> for ArraySeed<'_, V, C> {
+    type Value = C;
 
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Vec<V>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<C, D::Error> {
         d.deserialize_option(self)
     }
 }
 
-impl<'de, V: ReadValue> Visitor<'de> for ArraySeed<'_, V> {
-    type Value = Vec<V>;
+impl<'de, V: ReadValue, C: Collect<V>> Visitor<'de> for ArraySeed<'_, V, C> {
+    type Value = C;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         write!(f, "an array of `{}` value objects", V::TYPE)
     }
 
     // `null` where an array belongs is read as no values: the spec marks values nullable.
-    fn visit_none<E: de::Error>(self) -> Result<Vec<V>, E> {
-        Ok(Vec::new())
+    fn visit_none<E: de::Error>(self) -> Result<C, E> {
+        Ok(C::with_hint(Some(0)))
     }
 
-    fn visit_unit<E: de::Error>(self) -> Result<Vec<V>, E> {
-        Ok(Vec::new())
+    fn visit_unit<E: de::Error>(self) -> Result<C, E> {
+        Ok(C::with_hint(Some(0)))
     }
 
     #[inline]
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<V>, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<C, D::Error> {
         d.deserialize_seq(self)
     }
 
     #[inline]
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<V>, A::Error> {
-        let mut out = Vec::with_capacity(if self.first_only {
-            1
-        } else {
-            seq.size_hint().unwrap_or(1)
-        });
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<C, A::Error> {
+        let mut out = C::with_hint(seq.size_hint());
         let mut index = 0;
         loop {
             match seq.next_element_seed(ValueSeed::<V>::new(self.ctx)) {
-                Ok(Some((v, active))) => {
-                    let wanted = active || self.all;
-                    let room = !self.first_only || out.is_empty();
-                    if wanted && room {
-                        out.push(v);
-                    }
-                }
+                Ok(Some((v, active))) => out.offer(v, active, self.all),
                 Ok(None) => return Ok(out),
                 Err(e) => {
                     self.ctx.push_index(index);

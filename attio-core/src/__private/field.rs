@@ -24,13 +24,8 @@ pub fn decode_single<'de, V: ReadValue, A: MapAccess<'de>>(
     ctx: &DecodeCtx,
     slug: &'static str,
 ) -> Result<Option<V>, A::Error> {
-    match map.next_value_seed(ArraySeed::<V>::first_active(ctx)) {
-        Ok(mut v) => Ok(v.pop()),
-        Err(e) => {
-            at_attribute(ctx, slug);
-            Err(e)
-        }
-    }
+    map.next_value_seed(ArraySeed::<V, Option<V>>::first_active(ctx))
+        .inspect_err(|_| at_attribute(ctx, slug))
 }
 
 /// Reads the value array of a multiselect attribute: every active value, in order.

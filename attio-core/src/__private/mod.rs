@@ -8,7 +8,8 @@ mod field;
 mod key;
 
 pub use decode::{
-    ArraySeed, DataSeed, DecodeCtx, PathSeg, RecordSeed, RecordsSeed, ValueSeed, history_seed,
+    ArraySeed, Collect, DataSeed, DecodeCtx, PathSeg, RecordSeed, RecordsSeed, ValueSeed,
+    history_seed,
 };
 pub use field::{
     WriteMany, WriteOne, WriteOpt, decode_many, decode_single, required, take_refused, write_many,
