@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderMap, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use tracing::Instrument;
@@ -88,7 +88,8 @@ impl Call {
 /// What came back from one attempt that reached a status line.
 struct Answer {
     status: StatusCode,
-    headers: HeaderMap,
+    /// The `Retry-After` header of a 429; other answers do not need their headers.
+    retry_after: Option<HeaderValue>,
     body: Result<Bytes, reqwest::Error>,
 }
 
@@ -141,8 +142,8 @@ impl Client {
                     let outcome = match status {
                         429 => {
                             let retry_after = answer
-                                .headers
-                                .get(RETRY_AFTER)
+                                .retry_after
+                                .as_ref()
                                 .and_then(|v| v.to_str().ok())
                                 .and_then(|v| retry::parse_retry_after(v, SystemTime::now()));
                             last_retry_after = retry_after.or(last_retry_after);
@@ -243,11 +244,15 @@ impl Client {
         }
         let response = request.send().await?;
         let status = response.status();
-        let headers = response.headers().clone();
+        let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
+            response.headers().get(RETRY_AFTER).cloned()
+        } else {
+            None
+        };
         let body = response.bytes().await;
         Ok(Answer {
             status,
-            headers,
+            retry_after,
             body,
         })
     }
