@@ -6,6 +6,7 @@
 use std::hint::black_box;
 
 use attio_benches::models::BenchPerson;
+use attio_benches::paired;
 use attio_core::values::{EmailAddress, PersonalName};
 use attio_core::{Client, Record, json};
 use attio_emulator::Emulator;
@@ -112,6 +113,38 @@ fn client(c: &mut Criterion) {
             .iter(|| async { black_box(join_all((0..16).map(|_| raw_get(&s))).await) })
     });
     g.finish();
+
+    // The same ratios again, the two sides alternating round by round.
+    let sequential = paired::ratio(
+        30,
+        100,
+        || {
+            black_box(rt.block_on(s.client.get::<BenchPerson>(s.id)).expect("get"));
+        },
+        || {
+            black_box(rt.block_on(raw_get(&s)));
+        },
+    );
+    let in_flight = paired::ratio(
+        30,
+        15,
+        || {
+            black_box(rt.block_on(join_all((0..16).map(|_| s.client.get::<BenchPerson>(s.id)))));
+        },
+        || {
+            black_box(rt.block_on(join_all((0..16).map(|_| raw_get(&s)))));
+        },
+    );
+    println!("paired ratios attio client / raw reqwest + decode:");
+    println!("  sequential    {sequential}");
+    println!("  16 in flight  {in_flight}");
+    attio_benches::report::save(
+        "client_paired_ratios",
+        &[
+            ("sequential", sequential.median),
+            ("in_flight_16", in_flight.median),
+        ],
+    );
 }
 
 criterion_group!(benches, client);

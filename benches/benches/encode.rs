@@ -172,6 +172,27 @@ fn encode(c: &mut Criterion) {
             ("json_macro", macro_allocs as f64 / n),
         ],
     );
+
+    // The same ratio again, the two sides alternating round by round.
+    let mirror_ratio = attio_benches::paired::ratio(
+        30,
+        3,
+        || {
+            for p in &people {
+                black_box(json::encode_create(black_box(p)).unwrap());
+            }
+        },
+        || {
+            for p in &people {
+                black_box(flat(black_box(p)));
+            }
+        },
+    );
+    println!("paired ratio attio / serde flat mirror: {mirror_ratio}");
+    attio_benches::report::save(
+        "encode_paired_ratios",
+        &[("attio_over_serde_flat_mirror", mirror_ratio.median)],
+    );
 }
 
 criterion_group!(benches, encode);

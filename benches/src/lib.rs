@@ -5,5 +5,7 @@
 pub mod alloc;
 pub mod mirror;
 pub mod models;
+pub mod paired;
 pub mod report;
+pub mod visitor;
 pub mod workload;

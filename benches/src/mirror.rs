@@ -1,10 +1,10 @@
 //! Baselines built with serde alone.
 //!
 //! Decode: serde's derive on structs that mirror the wire shape (value arrays of enveloped
-//! objects), followed by picking the active value of each single attribute: the direct serde
-//! visitor a careful developer would write by hand for this response, generated. It parses
-//! the same data into the same kinds of owned values (strings, numbers, UUIDs, timestamps)
-//! but checks less (no `attribute_type` check, no decode-error paths).
+//! objects), followed by picking the active value of each single attribute: what most
+//! developers would write first. It parses the same data into the same kinds of owned values
+//! (strings, numbers, UUIDs, timestamps) but checks less (no `attribute_type` check, no
+//! decode-error paths). `visitor.rs` is the hand-written direct visitor.
 //!
 //! Encode: serde's derive on a flat struct holding the write forms, producing the same bytes
 //! as `attio_core::json::encode_create`.
