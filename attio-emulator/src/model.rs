@@ -3,11 +3,13 @@
 //! Everything here is plain data with serde derives, so that the whole workspace can be
 //! saved to and loaded from a JSON file (`--data FILE`).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+
+use crate::values::identity;
 use uuid::Uuid;
 
 /// Formats a timestamp the way Attio does: UTC, nine fractional digits, `Z` suffix.
@@ -174,7 +176,25 @@ pub(crate) struct State {
     /// record id → seq, per object slug.
     #[serde(skip)]
     pub index: HashMap<String, HashMap<Uuid, u64>>,
+    /// Who holds each active value of each unique attribute.
+    #[serde(skip)]
+    pub unique: UniqueIndex,
     pub next_seq: u64,
+}
+
+/// Who holds each active value of each unique attribute, so that a write checks uniqueness
+/// and an assert finds its record without reading every record of the object.
+///
+/// Every write keeps it up to date ([`State::reindex_attr`] and friends); it is rebuilt
+/// from the records when the set of unique attributes changes (an attribute created, made
+/// unique or renamed) and after a load.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct UniqueIndex {
+    built: bool,
+    /// (object slug, attribute slug) of every unique attribute when the index was built.
+    schema: Vec<(String, String)>,
+    /// object slug → attribute slug → identity (`values::identity`) → holders.
+    holders: HashMap<String, HashMap<String, HashMap<String, Vec<Uuid>>>>,
 }
 
 impl State {
@@ -186,6 +206,7 @@ impl State {
     }
 
     pub fn rebuild_index(&mut self) {
+        self.unique.built = false;
         self.index.clear();
         for (slug, recs) in &self.records {
             let idx = self.index.entry(slug.clone()).or_default();
@@ -235,6 +256,143 @@ impl State {
     pub fn remove_record(&mut self, object: &str, id: &Uuid) -> Option<Record> {
         let seq = self.index.get_mut(object)?.remove(id)?;
         self.records.get_mut(object)?.remove(&seq)
+    }
+
+    /// Whether the index was built for today's unique attributes.
+    fn unique_schema_current(&self) -> bool {
+        let mut built = self.unique.schema.iter();
+        for o in &self.objects {
+            for a in o.attributes.iter().filter(|a| a.is_unique) {
+                match built.next() {
+                    Some((os, aslug)) if *os == o.api_slug && *aslug == a.api_slug => {}
+                    _ => return false,
+                }
+            }
+        }
+        built.next().is_none()
+    }
+
+    /// Builds the uniqueness index again if it is missing or the unique attributes changed.
+    pub fn ensure_unique_index(&mut self) {
+        if self.unique.built && self.unique_schema_current() {
+            return;
+        }
+        let mut idx = UniqueIndex {
+            built: true,
+            ..UniqueIndex::default()
+        };
+        for o in &self.objects {
+            for a in o.attributes.iter().filter(|a| a.is_unique) {
+                idx.schema.push((o.api_slug.clone(), a.api_slug.clone()));
+                let holders = idx
+                    .holders
+                    .entry(o.api_slug.clone())
+                    .or_default()
+                    .entry(a.api_slug.clone())
+                    .or_default();
+                for r in self
+                    .records
+                    .get(&o.api_slug)
+                    .into_iter()
+                    .flat_map(|m| m.values())
+                {
+                    for v in r
+                        .values
+                        .get(&a.api_slug)
+                        .into_iter()
+                        .flat_map(|av| &av.current)
+                    {
+                        let ids = holders.entry(identity(a, &v.data)).or_default();
+                        if !ids.contains(&r.id) {
+                            ids.push(r.id);
+                        }
+                    }
+                }
+            }
+        }
+        self.unique = idx;
+    }
+
+    /// The records holding the value with identity `key` in unique attribute `attr`.
+    /// Call [`ensure_unique_index`](State::ensure_unique_index) first.
+    pub fn unique_holders(&self, object: &str, attr: &str, key: &str) -> &[Uuid] {
+        self.unique
+            .holders
+            .get(object)
+            .and_then(|a| a.get(attr))
+            .and_then(|k| k.get(key))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Updates the index after the active values of `attr` on record `id` changed from
+    /// `old` to what the record holds now (nothing, if the record is gone).
+    pub fn reindex_attr(&mut self, object: &str, attr: &str, id: Uuid, old: &[StoredValue]) {
+        if !self.unique.built {
+            return;
+        }
+        let Some(def) = self
+            .object(object)
+            .and_then(|o| o.attributes.iter().find(|a| a.api_slug == attr))
+            .filter(|a| a.is_unique)
+        else {
+            return;
+        };
+        let old: HashSet<String> = old.iter().map(|v| identity(def, &v.data)).collect();
+        let new: HashSet<String> = self
+            .record(object, &id)
+            .and_then(|r| r.values.get(attr))
+            .into_iter()
+            .flat_map(|av| &av.current)
+            .map(|v| identity(def, &v.data))
+            .collect();
+        let Some(holders) = self
+            .unique
+            .holders
+            .get_mut(object)
+            .and_then(|a| a.get_mut(attr))
+        else {
+            return;
+        };
+        for key in old.difference(&new) {
+            if let Some(ids) = holders.get_mut(key) {
+                ids.retain(|h| *h != id);
+                if ids.is_empty() {
+                    holders.remove(key);
+                }
+            }
+        }
+        for key in new {
+            let ids = holders.entry(key).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+
+    /// Updates the index for every unique attribute of record `id` after a write;
+    /// `old` holds the record's values before it (`None` for a new record).
+    pub fn reindex_record(
+        &mut self,
+        object: &str,
+        id: Uuid,
+        old: Option<&BTreeMap<String, AttrValues>>,
+    ) {
+        let unique: Vec<String> = self
+            .object(object)
+            .map(|o| {
+                o.attributes
+                    .iter()
+                    .filter(|a| a.is_unique)
+                    .map(|a| a.api_slug.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for attr in unique {
+            let before = old
+                .and_then(|o| o.get(&attr))
+                .map_or(&[][..], |av| av.current.as_slice());
+            self.reindex_attr(object, &attr, id, before);
+        }
     }
 
     pub fn next_seq(&mut self) -> u64 {

@@ -307,21 +307,14 @@ fn check_unique(
         if new_keys.is_empty() {
             continue;
         }
-        let Some(recs) = state.records.get(&object.api_slug) else {
-            continue;
-        };
-        for r in recs.values() {
-            if Some(r.id) == self_id {
-                continue;
-            }
-            if let Some(av) = r.values.get(&attr.api_slug)
-                && av
-                    .current
-                    .iter()
-                    .any(|v| new_keys.contains(&identity(attr, &v.data)))
-            {
-                return Err(ApiError::uniqueness(&attr.api_slug));
-            }
+        let taken = new_keys.iter().any(|k| {
+            state
+                .unique_holders(&object.api_slug, &attr.api_slug, k)
+                .iter()
+                .any(|holder| Some(*holder) != self_id)
+        });
+        if taken {
+            return Err(ApiError::uniqueness(&attr.api_slug));
         }
     }
     Ok(())
@@ -349,6 +342,7 @@ fn unlink(state: &mut State, obj: &str, id: Uuid, attr: &str, source: Uuid, now:
     let Some(av) = rec.values.get_mut(attr) else {
         return;
     };
+    let before = av.current.clone();
     let src = source.to_string();
     let (gone, keep): (Vec<_>, Vec<_>) = std::mem::take(&mut av.current)
         .into_iter()
@@ -358,6 +352,7 @@ fn unlink(state: &mut State, obj: &str, id: Uuid, attr: &str, source: Uuid, now:
         v.active_until = Some(now);
         av.closed.push(v);
     }
+    state.reindex_attr(obj, attr, id, &before);
 }
 
 /// Adds `source` to the reverse attribute of a two-way relationship on (`obj`, `id`).
@@ -374,11 +369,13 @@ fn link(
 ) {
     let src = source.to_string();
     let mut displaced = None;
+    let before;
     {
         let Some(rec) = state.record_mut(obj, &id) else {
             return;
         };
         let av = rec.values.entry(rev.api_slug.clone()).or_default();
+        before = av.current.clone();
         if av
             .current
             .iter()
@@ -402,6 +399,7 @@ fn link(
         data.insert("target_record_id".into(), json!(src));
         av.current.insert(0, new_value(data, now, actor));
     }
+    state.reindex_attr(obj, &rev.api_slug, id, &before);
     if let (Some(d), Some(r)) = (displaced, &rev.relationship)
         && d != source
     {
@@ -459,6 +457,7 @@ pub(crate) fn create(
     let empty = BTreeMap::new();
     let values = merge(&empty, &parsed, Mode::Create, None, now, &actor);
     check_required(object, &values, &parsed, true)?;
+    state.ensure_unique_index();
     check_unique(state, object, None, None, &values, &parsed)?;
     let id = Uuid::new_v4();
     let seq = state.next_seq();
@@ -472,6 +471,7 @@ pub(crate) fn create(
             values: values.clone(),
         },
     );
+    state.reindex_record(&object.api_slug, id, None);
     sync_relationships(state, object, id, &empty, &values, &parsed, now, &actor);
     Ok(id)
 }
@@ -494,10 +494,12 @@ pub(crate) fn update(
         .clone();
     let values = merge(&before, &parsed, mode, append_slug, now, &actor);
     check_required(object, &values, &parsed, false)?;
+    state.ensure_unique_index();
     check_unique(state, object, Some(id), Some(&before), &values, &parsed)?;
     if let Some(rec) = state.record_mut(&object.api_slug, &id) {
         rec.values = values.clone();
     }
+    state.reindex_record(&object.api_slug, id, Some(&before));
     sync_relationships(state, object, id, &before, &values, &parsed, now, &actor);
     Ok(())
 }
@@ -509,14 +511,16 @@ pub(crate) fn record_not_found(id: impl std::fmt::Display) -> ApiError {
 
 /// Deletes a record and closes every reference to it.
 pub(crate) fn delete(state: &mut State, object: &ObjectDef, id: Uuid) -> ApiResult<()> {
-    state
+    let removed = state
         .remove_record(&object.api_slug, &id)
         .ok_or_else(|| record_not_found(id))?;
+    state.reindex_record(&object.api_slug, id, Some(&removed.values));
     let now = Utc::now();
     let target = id.to_string();
-    for recs in state.records.values_mut() {
+    let mut touched = Vec::new();
+    for (slug, recs) in state.records.iter_mut() {
         for rec in recs.values_mut() {
-            for av in rec.values.values_mut() {
+            for (attr, av) in rec.values.iter_mut() {
                 if !av.current.iter().any(|v| {
                     v.data.get("target_record_id").and_then(Value::as_str) == Some(&target)
                         && v.data.get("target_object").and_then(Value::as_str)
@@ -524,6 +528,7 @@ pub(crate) fn delete(state: &mut State, object: &ObjectDef, id: Uuid) -> ApiResu
                 }) {
                     continue;
                 }
+                touched.push((slug.clone(), rec.id, attr.clone(), av.current.clone()));
                 let (gone, keep): (Vec<_>, Vec<_>) =
                     std::mem::take(&mut av.current).into_iter().partition(|v| {
                         v.data.get("target_record_id").and_then(Value::as_str) == Some(&target)
@@ -535,6 +540,9 @@ pub(crate) fn delete(state: &mut State, object: &ObjectDef, id: Uuid) -> ApiResu
                 }
             }
         }
+    }
+    for (slug, rec, attr, before) in touched {
+        state.reindex_attr(&slug, &attr, rec, &before);
     }
     Ok(())
 }
@@ -590,22 +598,14 @@ pub(crate) fn assert(
             attr.api_slug
         )));
     }
-    let matches: Vec<Uuid> = state
-        .records
-        .get(&object.api_slug)
-        .map(|recs| {
-            recs.values()
-                .filter(|r| {
-                    r.values.get(&attr.api_slug).is_some_and(|av| {
-                        av.current
-                            .iter()
-                            .any(|v| keys.contains(&identity(&attr, &v.data)))
-                    })
-                })
-                .map(|r| r.id)
-                .collect()
-        })
-        .unwrap_or_default();
+    state.ensure_unique_index();
+    let mut matches: Vec<Uuid> = keys
+        .iter()
+        .flat_map(|k| state.unique_holders(&object.api_slug, &attr.api_slug, k))
+        .copied()
+        .collect();
+    matches.sort_unstable();
+    matches.dedup();
     match matches.as_slice() {
         [] => create(state, object, parsed),
         [id] => {

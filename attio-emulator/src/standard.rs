@@ -404,6 +404,7 @@ pub(crate) fn new_state(slug: &str) -> State {
         ],
         records: Default::default(),
         index: Default::default(),
+        unique: Default::default(),
         next_seq: 0,
     };
     s.rebuild_index();

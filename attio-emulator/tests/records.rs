@@ -574,3 +574,74 @@ async fn concurrent_writes_are_safe() {
     assert_eq!(statuses.iter().filter(|s| **s == 400).count(), 19);
     assert_eq!(api.emu.record_count("companies"), 21);
 }
+
+#[tokio::test]
+async fn unique_values_follow_updates_and_deletes() {
+    let api = start().await;
+    let a = api
+        .create("people", json!({"email_addresses": ["a1@example.com"]}))
+        .await;
+    let a_path = format!("/objects/people/records/{}", id(&a));
+    // PUT replaces the list: a1 is freed, a2 is now taken.
+    api.ok(
+        "PUT",
+        &a_path,
+        Some(json!({"data": {"values": {"email_addresses": ["a2@example.com"]}}})),
+    )
+    .await;
+    let b = api
+        .create("people", json!({"email_addresses": ["A1@example.com"]}))
+        .await;
+    api.err(
+        "POST",
+        "/objects/people/records",
+        Some(json!({"data": {"values": {"email_addresses": ["a2@example.com"]}}})),
+        400,
+        "uniqueness_conflict",
+    )
+    .await;
+    // An assert finds a record by a value it gained after it was created.
+    api.ok(
+        "PATCH",
+        &a_path,
+        Some(json!({"data": {"values": {"email_addresses": ["a3@example.com"]}}})),
+    )
+    .await;
+    let asserted = api
+        .ok(
+            "PUT",
+            "/objects/people/records?matching_attribute=email_addresses",
+            Some(json!({"data": {"values": {"email_addresses": ["a3@example.com"], "job_title": "Found"}}})),
+        )
+        .await;
+    assert_eq!(id(&asserted["data"]), id(&a));
+    assert_eq!(strs(&asserted["data"], "job_title", "value"), ["Found"]);
+    // Deleting a record frees its values.
+    api.ok("DELETE", &a_path, None).await;
+    let c = api
+        .create(
+            "people",
+            json!({"email_addresses": ["a2@example.com", "a3@example.com"]}),
+        )
+        .await;
+    assert_ne!(id(&c), id(&a));
+    assert_eq!(api.emu.record_count("people"), 2);
+    // a1 is held by b and a2 by c: an assert naming both is ambiguous.
+    let e = api
+        .err(
+            "PUT",
+            "/objects/people/records?matching_attribute=email_addresses",
+            Some(json!({"data": {"values": {"email_addresses": ["a1@example.com", "a2@example.com"]}}})),
+            400,
+            "multiple_match_results",
+        )
+        .await;
+    assert!(e["message"].as_str().unwrap().contains("email_addresses"));
+    let b_now = api
+        .ok("GET", &format!("/objects/people/records/{}", id(&b)), None)
+        .await;
+    assert_eq!(
+        strs(&b_now["data"], "email_addresses", "email_address"),
+        ["a1@example.com"]
+    );
+}
