@@ -38,15 +38,14 @@ pub enum Error {
         /// Whether the failure happened after the request may have reached Attio.
         maybe_sent: bool,
     },
-    /// A create whose response was lost, for a model with no unique attribute to check it by:
-    /// the record may or may not exist now.
-    #[error(
-        "the create on `{object}` may or may not have been stored: its response was lost ({reason}) and the model has no `#[attio(unique)]` attribute to check it by"
-    )]
+    /// A create whose response was lost and that could not be checked (the model has no
+    /// unique attribute to look it up by, or the lookup failed): the record may or may not
+    /// exist now.
+    #[error("the create on `{object}` may or may not have been stored: {reason}")]
     OutcomeUnknown {
         /// The object slug.
         object: &'static str,
-        /// What was lost.
+        /// What was lost, and why it could not be checked.
         reason: String,
     },
     /// The client is not configured correctly (missing key, non-https base URL, …).

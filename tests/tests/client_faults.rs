@@ -281,7 +281,7 @@ async fn create_without_unique_key_is_never_resent_after_a_lost_response() {
     assert!(matches!(err, Error::OutcomeUnknown { .. }), "{err:?}");
     assert_eq!(emu.stats().write_requests, 2);
 
-    // With a unique attribute, the same lost create is resent as an assert: stored once.
+    // With a unique attribute, the same lost create is looked up by it: stored once.
     emu.set_faults(Faults {
         seed: 1,
         writes: FaultRates {
@@ -369,4 +369,78 @@ async fn rate_limits_are_waited_out_using_retry_after() {
         other => panic!("expected RateLimited, got {other:?}"),
     }
     assert_eq!(emu.record_count("people"), 12);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn create_with_an_unknown_outcome_is_looked_up_not_upserted() {
+    let emu = Emulator::builder().no_rate_limits().start().await.unwrap();
+    let client = client_for(&emu, fast_retries(5));
+    let existing = client.create(&person(1)).await.unwrap();
+    // Long enough for the lookup to tell a record created before the create from one the
+    // create stored (the window is about two seconds of the server's clock).
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+
+    // Every write answers 503 and stores nothing; reads work. A create of a value another
+    // record holds is a uniqueness conflict, as Attio would have said: the other record is
+    // not touched.
+    emu.set_faults(Faults {
+        seed: 1,
+        writes: FaultRates {
+            error_503: 1.0,
+            ..FaultRates::default()
+        },
+        ..Faults::default()
+    });
+    let mut twin = person(1);
+    twin.job_title = Some("Impostor".into());
+    let err = client.create(&twin).await.expect_err("the value is taken");
+    let Error::Api(api) = &err else {
+        panic!("{err:?}")
+    };
+    assert_eq!(api.code, attio_core::ErrorCode::UniquenessConflict, "{err}");
+    assert_eq!(api.attribute.as_deref(), Some("email_addresses"));
+    assert!(
+        api.message.contains(&existing.id.record_id.to_string()),
+        "{err}"
+    );
+    emu.set_faults(Faults::default());
+    let again = client.get::<Person>(existing.id.record_id).await.unwrap();
+    assert_eq!(again.values.job_title.as_deref(), Some("Job 1"));
+    assert_eq!(emu.record_count("people"), 1);
+
+    // A create whose response is lost after it was stored is found, not sent again.
+    emu.set_faults(Faults {
+        seed: 1,
+        writes: FaultRates {
+            drop_after: 1.0,
+            ..FaultRates::default()
+        },
+        ..Faults::default()
+    });
+    let writes = emu.stats().write_requests;
+    let created = client
+        .create(&person(2))
+        .await
+        .expect("found by the lookup");
+    assert_eq!(created.values.job_title.as_deref(), Some("Job 2"));
+    assert_eq!(emu.stats().write_requests, writes + 1, "sent once");
+    assert_eq!(emu.record_count("people"), 2);
+
+    // A create that was not stored (503) is sent again once the lookup finds nothing.
+    emu.set_faults(Faults {
+        seed: 4,
+        writes: FaultRates {
+            error_503: 0.5,
+            ..FaultRates::default()
+        },
+        ..Faults::default()
+    });
+    for i in 3..13 {
+        client
+            .create(&person(i))
+            .await
+            .expect("stored on a later try");
+    }
+    assert_eq!(emu.record_count("people"), 12);
+    assert!(emu.stats().injected_503 > 2);
 }

@@ -3,7 +3,7 @@
 use bytes::Bytes;
 use std::time::{Duration, SystemTime};
 
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, HeaderValue, RETRY_AFTER};
+use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderValue, RETRY_AFTER};
 use reqwest::{Method, StatusCode};
 use serde::Deserialize;
 use tracing::Instrument;
@@ -12,6 +12,15 @@ use super::Client;
 use super::pacing::Class;
 use super::retry::{self, Attempt, CallKind, Decision, GiveUp, Outcome};
 use crate::error::{ApiError, Error, ErrorCode, ValidationIssue};
+use crate::schema::AttributeType;
+
+/// How much earlier than the create was first sent (in the server's time) a record holding
+/// its unique value may have been created and still be taken for the one the create stored:
+/// the server's clock is read from the lookup's `Date` header, which has whole seconds.
+const SLACK: Duration = Duration::from_secs(1);
+/// The same, when the lookup's answer has no `Date` header: the server's clock may be this
+/// far behind ours.
+const SLACK_WITHOUT_DATE: Duration = Duration::from_secs(120);
 
 /// One API call, before it is sent.
 #[derive(Debug, Clone)]
@@ -25,8 +34,30 @@ pub(crate) struct Call {
     pub query: Vec<(&'static str, String)>,
     /// The JSON body; a cheap, reference-counted clone per attempt.
     pub body: Option<Bytes>,
-    /// For a create: the unique attribute it may be resent as an assert on.
-    pub assert_key: Option<&'static str>,
+    /// For a create: the unique attribute it is looked up by when its outcome is unknown.
+    pub unique_key: Option<(&'static str, AttributeType)>,
+    /// For the lookup of such a create: what to do with the answer.
+    pub lookup: Option<Lookup>,
+}
+
+/// The lookup of a create whose outcome is unknown, by its unique value.
+#[derive(Debug, Clone)]
+pub(crate) struct Lookup {
+    /// The unique attribute.
+    slug: &'static str,
+    /// The create, to send again if no record holds the value.
+    create: Box<Call>,
+    /// When the create was first sent.
+    since: SystemTime,
+}
+
+/// What the lookup of a create found.
+#[derive(Debug)]
+enum Found {
+    /// The record the create stored, as a single-record response body.
+    Stored(Vec<u8>),
+    /// No record holds the value: the create was not stored.
+    Nothing,
 }
 
 impl Call {
@@ -37,7 +68,8 @@ impl Call {
             path,
             query: Vec::new(),
             body: None,
-            assert_key: None,
+            unique_key: None,
+            lookup: None,
         }
     }
 
@@ -61,14 +93,46 @@ impl Call {
         }
     }
 
+    /// The lookup of this create by its unique value: `POST …/records/query` with the
+    /// filter `{slug: value}`. It tells whether the create stored a record (created since
+    /// `since`), whether another record already held the value, or whether nothing was
+    /// stored. `None` when the body has no lookup-able value for the key (a phone number is
+    /// written as an object; look-ups go by strings and numbers).
+    fn lookup(&self, since: SystemTime) -> Option<Call> {
+        let (slug, attribute_type) = self.unique_key?;
+        let body: serde_json::Value = serde_json::from_slice(self.body.as_deref()?).ok()?;
+        let value = match body.get("data")?.get("values")?.get(slug)?.get(0)? {
+            // Attio stores these lower-cased; the filter compares with the stored form.
+            serde_json::Value::String(s)
+                if matches!(
+                    attribute_type,
+                    AttributeType::EmailAddress | AttributeType::Domain
+                ) =>
+            {
+                serde_json::Value::String(s.to_lowercase())
+            }
+            v @ (serde_json::Value::String(_) | serde_json::Value::Number(_)) => v.clone(),
+            _ => return None,
+        };
+        let filter = serde_json::json!({ "filter": { slug: value }, "limit": 1 });
+        let mut call = Call::new(CallKind::Query, self.object, format!("{}/query", self.path))
+            .body(serde_json::to_vec(&filter).ok()?);
+        call.lookup = Some(Lookup {
+            slug,
+            create: Box::new(self.clone()),
+            since,
+        });
+        Some(call)
+    }
+
     /// The same create, as an assert on `slug`: `PUT …/records?matching_attribute=slug`
     /// with the same body. It finds the record if the lost create stored it, and creates it
-    /// otherwise.
+    /// otherwise (for keys that cannot be looked up).
     fn into_assert(mut self, slug: &'static str) -> Self {
         self.kind = CallKind::Assert;
         self.query.retain(|(k, _)| *k != "matching_attribute");
         self.query.push(("matching_attribute", slug.to_owned()));
-        self.assert_key = None;
+        self.unique_key = None;
         self
     }
 
@@ -85,11 +149,91 @@ impl Call {
     }
 }
 
+/// The server's time (from a `Date` header) and ours when it was read.
+#[derive(Debug, Clone, Copy)]
+struct ServerClock {
+    server: SystemTime,
+    local: SystemTime,
+}
+
+impl ServerClock {
+    /// Our time `t`, in the server's clock.
+    fn to_server(self, t: SystemTime) -> SystemTime {
+        match self.server.duration_since(self.local) {
+            Ok(ahead) => t + ahead,
+            Err(behind) => t - behind.duration(),
+        }
+    }
+}
+
+impl Lookup {
+    /// Reads the lookup's answer, `{"data":[record]}`: the record the create stored (created
+    /// since the create was first sent, in the server's clock), nothing, or a uniqueness
+    /// conflict when an older record holds the value, as Attio would have answered the
+    /// create.
+    fn resolve(
+        &self,
+        body: &[u8],
+        object: &'static str,
+        clock: Option<ServerClock>,
+    ) -> Result<Found, Error> {
+        #[derive(Deserialize)]
+        struct Page {
+            data: Vec<serde_json::Value>,
+        }
+        let unreadable = |why: String| Error::OutcomeUnknown {
+            object,
+            reason: format!(
+                "its response was lost, and looking it up by `{}` failed ({why})",
+                self.slug
+            ),
+        };
+        let page: Page =
+            serde_json::from_slice(body).map_err(|e| unreadable(format!("malformed JSON: {e}")))?;
+        let Some(record) = page.data.into_iter().next() else {
+            return Ok(Found::Nothing);
+        };
+        let created_at = record
+            .get("created_at")
+            .and_then(serde_json::Value::as_str)
+            .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+            .ok_or_else(|| unreadable("the record found has no `created_at`".into()))?;
+        let since = match clock {
+            Some(clock) => clock.to_server(self.since) - SLACK,
+            None => self.since - SLACK_WITHOUT_DATE,
+        };
+        let since = chrono::DateTime::<chrono::Utc>::from(since);
+        if created_at >= since {
+            let body = serde_json::to_vec(&serde_json::json!({ "data": record }))
+                .map_err(|e| unreadable(e.to_string()))?;
+            return Ok(Found::Stored(body));
+        }
+        let id = record
+            .pointer("/id/record_id")
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("?");
+        Err(Error::from(ApiError {
+            status: 400,
+            error_type: "invalid_request_error".into(),
+            code: ErrorCode::UniquenessConflict,
+            message: format!(
+                "A value provided for attribute with slug \"{}\" conflicts with one already in the system (record {id}, created {created_at}; found after the create's response was lost).",
+                self.slug
+            ),
+            validation_errors: Vec::new(),
+            request: Some(self.create.describe()),
+            attribute: Some(self.slug.to_owned()),
+        }))
+    }
+}
+
 /// What came back from one attempt that reached a status line.
 struct Answer {
     status: StatusCode,
     /// The `Retry-After` header of a 429; other answers do not need their headers.
     retry_after: Option<HeaderValue>,
+    /// The `Date` header of a lookup's answer, with when it arrived: the server's clock.
+    date: Option<(HeaderValue, SystemTime)>,
     body: Result<Bytes, reqwest::Error>,
 }
 
@@ -107,8 +251,12 @@ impl Client {
         let mut waited = Duration::ZERO;
         let mut earlier_maybe_applied = false;
         let mut last_retry_after = None;
+        let mut first_sent = None;
         loop {
             attempt += 1;
+            if call.kind == CallKind::Create && first_sent.is_none() {
+                first_sent = Some(SystemTime::now());
+            }
             let class = if call.kind.is_read() {
                 Class::Read
             } else {
@@ -130,7 +278,27 @@ impl Client {
                 Ok(answer) if answer.status.is_success() => match answer.body {
                     Ok(body) => {
                         span.record("status", answer.status.as_u16());
-                        return span.in_scope(|| decode(&body));
+                        let Some(lookup) = call.lookup.take() else {
+                            return span.in_scope(|| decode(&body));
+                        };
+                        let _entered = span.enter();
+                        let server_clock = answer.date.as_ref().and_then(|(date, at)| {
+                            let server = httpdate::parse_http_date(date.to_str().ok()?).ok()?;
+                            Some(ServerClock { server, local: *at })
+                        });
+                        match lookup.resolve(&body, call.object, server_clock)? {
+                            Found::Stored(record) => {
+                                tracing::debug!("the create was stored; its record was found");
+                                return decode(&record);
+                            }
+                            Found::Nothing => {
+                                tracing::debug!("the create was not stored: sending it again");
+                                call = *lookup.create;
+                                // The lookup does not use up one of the create's attempts.
+                                attempt -= 1;
+                                continue;
+                            }
+                        }
                     }
                     Err(e) => (Outcome::ResponseLost, transport_error(&call, &e, true)),
                 },
@@ -179,7 +347,7 @@ impl Client {
                     attempt,
                     waited,
                     earlier_maybe_applied,
-                    has_unique_key: call.assert_key.is_some(),
+                    has_unique_key: call.unique_key.is_some(),
                     jitter: fastrand::f64(),
                 },
                 &policy,
@@ -190,9 +358,13 @@ impl Client {
                     tracing::debug!(?outcome, ?after, "retrying");
                     after
                 }
-                Decision::RetryAsAssert { after } => {
-                    // `has_unique_key` was true, so `assert_key` is set.
-                    if let Some(slug) = call.assert_key {
+                Decision::LookUpCreate { after } => {
+                    // `has_unique_key` was true, so `unique_key` is set.
+                    let since = first_sent.unwrap_or_else(SystemTime::now);
+                    if let Some(lookup) = call.lookup(since) {
+                        tracing::debug!(?outcome, ?after, "create outcome unknown: looking it up");
+                        call = lookup;
+                    } else if let Some((slug, _)) = call.unique_key {
                         tracing::debug!(
                             ?outcome,
                             ?after,
@@ -249,10 +421,18 @@ impl Client {
         } else {
             None
         };
+        let date = match call.lookup {
+            Some(_) => response
+                .headers()
+                .get(DATE)
+                .map(|d| (d.clone(), SystemTime::now())),
+            None => None,
+        };
         let body = response.bytes().await;
         Ok(Answer {
             status,
             retry_after,
+            date,
             body,
         })
     }
@@ -267,10 +447,21 @@ fn final_error(
     attempts: u32,
     retry_after: Option<Duration>,
 ) -> Error {
+    if let Some(lookup) = &call.lookup {
+        return Error::OutcomeUnknown {
+            object: call.object,
+            reason: format!(
+                "its response was lost, and looking it up by `{}` failed ({error})",
+                lookup.slug
+            ),
+        };
+    }
     match (reason, outcome) {
         (GiveUp::OutcomeUnknown, _) => Error::OutcomeUnknown {
             object: call.object,
-            reason: error.to_string(),
+            reason: format!(
+                "its response was lost ({error}) and the model has no `#[attio(unique)]` attribute to check it by"
+            ),
         },
         (GiveUp::AttemptsExhausted | GiveUp::WaitExhausted, Outcome::RateLimited { .. }) => {
             Error::RateLimited {
@@ -554,7 +745,7 @@ mod tests {
         )
         .body(b"{}".to_vec());
         let call = Call {
-            assert_key: Some("email_addresses"),
+            unique_key: Some(("email_addresses", AttributeType::EmailAddress)),
             ..call
         };
         let assert = call.into_assert("email_addresses");
@@ -564,5 +755,155 @@ mod tests {
             "PUT /v2/objects/people/records?matching_attribute=email_addresses"
         );
         assert_eq!(assert.body.as_deref(), Some(&b"{}"[..]));
+    }
+
+    fn create(body: &str, key: (&'static str, AttributeType)) -> Call {
+        let call = Call::new(
+            CallKind::Create,
+            "people",
+            "/v2/objects/people/records".into(),
+        )
+        .body(body.as_bytes().to_vec());
+        Call {
+            unique_key: Some(key),
+            ..call
+        }
+    }
+
+    #[test]
+    fn create_is_looked_up_by_its_unique_value() {
+        let since = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        let call = create(
+            r#"{"data":{"values":{"email_addresses":["Ada@Example.com","b@example.com"],"name":["x"]}}}"#,
+            ("email_addresses", AttributeType::EmailAddress),
+        );
+        let lookup = call.lookup(since).expect("an email can be looked up");
+        assert_eq!(lookup.kind, CallKind::Query);
+        assert_eq!(lookup.describe(), "POST /v2/objects/people/records/query");
+        let body: serde_json::Value =
+            serde_json::from_slice(lookup.body.as_deref().unwrap()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"filter": {"email_addresses": "ada@example.com"}, "limit": 1})
+        );
+        let l = lookup.lookup.as_ref().unwrap();
+        assert_eq!(l.create.kind, CallKind::Create);
+        assert_eq!(l.since, since);
+
+        // Text keeps its case; numbers are looked up as numbers.
+        let text = create(
+            r#"{"data":{"values":{"user_id":["U-1"]}}}"#,
+            ("user_id", AttributeType::Text),
+        );
+        let body = text.lookup(since).unwrap().body.unwrap();
+        assert_eq!(&body[..], br#"{"filter":{"user_id":"U-1"},"limit":1}"#);
+        let number = create(
+            r#"{"data":{"values":{"badge":[42]}}}"#,
+            ("badge", AttributeType::Number),
+        );
+        assert!(number.lookup(since).is_some());
+        // A phone number is written as an object: no lookup (the create falls back to an
+        // assert), nor without a value for the key.
+        let phone = create(
+            r#"{"data":{"values":{"phone":[{"original_phone_number":"+15558675309","country_code":null}]}}}"#,
+            ("phone", AttributeType::PhoneNumber),
+        );
+        assert!(phone.lookup(since).is_none());
+        let missing = create(
+            r#"{"data":{"values":{"name":["x"]}}}"#,
+            ("email_addresses", AttributeType::EmailAddress),
+        );
+        assert!(missing.lookup(since).is_none());
+    }
+
+    #[test]
+    fn lookup_tells_stored_from_taken_from_nothing() {
+        let since = chrono::DateTime::parse_from_rfc3339("2026-11-26T10:00:00Z")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let call = create(
+            r#"{"data":{"values":{"email_addresses":["ada@example.com"]}}}"#,
+            ("email_addresses", AttributeType::EmailAddress),
+        );
+        let lookup = call.lookup(since.into()).unwrap().lookup.unwrap();
+        let page = |created_at: &str| {
+            format!(
+                r#"{{"data":[{{"id":{{"record_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"}},"created_at":"{created_at}","values":{{}}}}]}}"#
+            )
+        };
+
+        // Without the server's clock: created after the first send, or up to two minutes
+        // before it (the server's clock may be behind), is ours.
+        for t in ["2026-11-26T10:00:01.5Z", "2026-11-26T09:59:00Z"] {
+            match lookup.resolve(page(t).as_bytes(), "people", None).unwrap() {
+                Found::Stored(body) => {
+                    let v: serde_json::Value = serde_json::from_slice(&body).unwrap();
+                    assert_eq!(v["data"]["created_at"], t);
+                }
+                other => panic!("{t}: {other:?}"),
+            }
+        }
+        // With it (here 30 s behind ours), the window is one second: the create was first
+        // sent at 09:59:30 in the server's time.
+        let local = SystemTime::from(since) + Duration::from_secs(5);
+        let clock = Some(ServerClock {
+            server: local - Duration::from_secs(30),
+            local,
+        });
+        for (t, ours) in [
+            ("2026-11-26T09:59:31Z", true),
+            ("2026-11-26T09:59:29.5Z", true),
+            ("2026-11-26T09:59:28Z", false),
+            ("2026-11-26T09:59:00Z", false),
+        ] {
+            let found = lookup.resolve(page(t).as_bytes(), "people", clock);
+            assert_eq!(
+                matches!(found, Ok(Found::Stored(_))),
+                ours,
+                "{t}: {found:?}"
+            );
+        }
+        // Created well before: another record already held the value.
+        let err = lookup
+            .resolve(page("2026-11-20T08:00:00Z").as_bytes(), "people", None)
+            .unwrap_err();
+        let Error::Api(api) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(api.code, ErrorCode::UniquenessConflict);
+        assert_eq!(api.attribute.as_deref(), Some("email_addresses"));
+        assert_eq!(
+            api.request.as_deref(),
+            Some("POST /v2/objects/people/records")
+        );
+        assert!(
+            api.message
+                .contains("record bf071e1f-6035-429d-b874-d83ea64ea13b"),
+            "{}",
+            api.message
+        );
+        // No record: the create was not stored.
+        assert!(matches!(
+            lookup.resolve(br#"{"data":[]}"#, "people", None).unwrap(),
+            Found::Nothing
+        ));
+        // A malformed answer leaves the outcome unknown, and says why.
+        for bad in [&b"{"[..], br#"{"data":[{"id":{}}]}"#] {
+            let err = lookup.resolve(bad, "people", None).unwrap_err();
+            assert!(
+                matches!(
+                    err,
+                    Error::OutcomeUnknown {
+                        object: "people",
+                        ..
+                    }
+                ),
+                "{err:?}"
+            );
+            assert!(
+                err.to_string()
+                    .contains("looking it up by `email_addresses`")
+            );
+        }
     }
 }

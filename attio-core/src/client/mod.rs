@@ -156,9 +156,15 @@ impl Client {
     ///
     /// Values are checked before sending (a malformed email is an [`Error::InvalidValue`]).
     /// A create is not blindly sent twice: if its response is lost or it gets a 5xx, and
-    /// the record has a value for a `#[attio(unique)]` attribute, it is resent as an
-    /// [`assert`](Client::assert) on that attribute, which finds the record if the first
-    /// request stored it; without one the call fails with [`Error::OutcomeUnknown`].
+    /// the record has a value for a `#[attio(unique)]` attribute, the client looks the
+    /// record up by that value (`POST …/records/query`). A record created since the create
+    /// was first sent (in the server's clock, read from the lookup's `Date` header, give or
+    /// take a second) is the one it stored and is returned; an older record holding the
+    /// value is reported as [`ErrorCode::UniquenessConflict`] and left untouched; no record
+    /// means nothing was stored, and the create is sent again. Without a unique attribute
+    /// the call fails with [`Error::OutcomeUnknown`]. (A phone number, written as an
+    /// object, cannot be looked up: a create keyed on one is resent as an
+    /// [`assert`](Client::assert) on it.)
     ///
     /// Attio refuses a create whose unique value another record holds
     /// ([`ErrorCode::UniquenessConflict`]); use [`assert`](Client::assert) to upsert.
@@ -558,12 +564,12 @@ fn records_path<T: AttioRecord>() -> String {
 /// `#[attio(unique)]` attribute the body holds a value for.
 fn create_call<T: AttioRecord>(body: Vec<u8>) -> Call {
     let written = written_slugs(&body);
-    let assert_key = T::ATTRIBUTES
+    let unique_key = T::ATTRIBUTES
         .iter()
         .find(|a| a.unique && !a.read_only && written.iter().any(|s| s == a.slug))
-        .map(|a| a.slug);
+        .map(|a| (a.slug, a.attribute_type));
     let mut call = Call::new(CallKind::Create, T::OBJECT, records_path::<T>()).body(body);
-    call.assert_key = assert_key;
+    call.unique_key = unique_key;
     call
 }
 

@@ -23,7 +23,8 @@ use std::time::{Duration, SystemTime};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
-    /// Requests sent for one call at most, the first included (at least 1).
+    /// Requests sent for one call at most, the first included (at least 1). The lookup
+    /// that follows a create whose outcome is unknown is not counted when it finds nothing.
     pub max_attempts: u32,
     /// The most time spent waiting between attempts of one call, summed.
     pub max_total_wait: Duration,
@@ -121,7 +122,7 @@ impl Outcome {
 /// Everything [`decide`] looks at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Attempt {
-    /// The call, as sent in this attempt (a create resent as an assert is an assert).
+    /// The call, as sent in this attempt (the lookup of a create is a query).
     pub kind: CallKind,
     /// How the attempt failed.
     pub outcome: Outcome,
@@ -133,7 +134,7 @@ pub(crate) struct Attempt {
     /// or it got a 5xx).
     pub earlier_maybe_applied: bool,
     /// For a create: whether the record carries a value for a `#[attio(unique)]` attribute,
-    /// so that it can be resent as an assert on it.
+    /// so that it can be looked up by it.
     pub has_unique_key: bool,
     /// A number in `0.0..1.0` that spreads the backoff (random in the client, fixed in tests).
     pub jitter: f64,
@@ -143,9 +144,9 @@ pub(crate) struct Attempt {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GiveUp {
     /// Resending would not help or would not be safe to do blindly (a 4xx, or a 5xx /
-    /// lost response of a call that is not idempotent and cannot be asserted).
+    /// lost response of a call that is not idempotent and cannot be looked up).
     NotRetryable,
-    /// A create whose outcome is unknown and that has no unique attribute to assert on.
+    /// A create whose outcome is unknown and that has no unique attribute to look it up by.
     OutcomeUnknown,
     /// `max_attempts` requests were sent.
     AttemptsExhausted,
@@ -158,8 +159,9 @@ pub(crate) enum GiveUp {
 pub(crate) enum Decision {
     /// Send the same request again after the delay.
     Retry { after: Duration },
-    /// Send the create again as an assert on its unique attribute, after the delay.
-    RetryAsAssert { after: Duration },
+    /// Look the create up by its unique value after the delay: return the record it stored,
+    /// report the record that already held the value, or send the create again.
+    LookUpCreate { after: Duration },
     /// The call already had the effect it asked for (a DELETE answered 404 after an earlier
     /// attempt may have deleted the record).
     Done,
@@ -178,7 +180,7 @@ pub(crate) const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_millis(50);
 /// | 429 | any | retry after `Retry-After` (at least 50 ms, plus up to 10 % jitter), or the backoff if absent |
 /// | connect error (never sent) | any | retry after the backoff, as the same call |
 /// | 5xx / response lost | GET, query, PATCH, PUT, assert, DELETE | retry after the backoff |
-/// | 5xx / response lost | create, record has a unique value | retry as an assert after the backoff |
+/// | 5xx / response lost | create, record has a unique value | look it up by that value after the backoff |
 /// | 5xx / response lost | create, no unique value | give up: outcome unknown |
 /// | 404 | DELETE after an attempt that may have been applied | done |
 /// | other 4xx | any | give up |
@@ -186,7 +188,7 @@ pub(crate) const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_millis(50);
 /// Any retry is refused when `attempt >= max_attempts` or when the wait would take the
 /// total past `max_total_wait`.
 pub(crate) fn decide(a: &Attempt, policy: &RetryPolicy) -> Decision {
-    let retry_as_assert = match a.outcome {
+    let look_up = match a.outcome {
         Outcome::Refused { status: 404 }
             if a.kind == CallKind::Delete && a.earlier_maybe_applied =>
         {
@@ -228,8 +230,8 @@ pub(crate) fn decide(a: &Attempt, policy: &RetryPolicy) -> Decision {
     if a.waited.saturating_add(after) > policy.max_total_wait {
         return Decision::GiveUp(GiveUp::WaitExhausted);
     }
-    if retry_as_assert {
-        Decision::RetryAsAssert { after }
+    if look_up {
+        Decision::LookUpCreate { after }
     } else {
         Decision::Retry { after }
     }
@@ -389,7 +391,7 @@ mod tests {
     }
 
     #[test]
-    fn create_with_unique_key_is_resent_as_assert() {
+    fn create_with_unique_key_is_looked_up() {
         for outcome in [
             Outcome::ServerError { status: 500 },
             Outcome::ServerError { status: 408 },
@@ -399,7 +401,7 @@ mod tests {
             a.has_unique_key = true;
             assert_eq!(
                 decide(&a, &policy()),
-                Decision::RetryAsAssert {
+                Decision::LookUpCreate {
                     after: Duration::from_millis(50)
                 },
                 "{outcome:?}"
