@@ -261,3 +261,25 @@ fn configuration_is_checked() {
     let err = Client::builder().build().unwrap_err();
     assert!(err.to_string().contains("ATTIO_API_KEY"), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn phone_number_refused_by_attio_names_the_attribute() {
+    let (emu, client) = start().await;
+    // Four digits pass the local check (a number's shape), not Attio's E.164 validation,
+    // whose message names no attribute: the one phone-number attribute written is named.
+    let mut p = person("phone@example.com");
+    p.phone_numbers = vec![attio_core::values::PhoneNumber::new("+1234", None).unwrap()];
+    let err = client
+        .create(&p)
+        .await
+        .expect_err("not a phone number Attio accepts");
+    let e = api(&err);
+    assert_eq!(e.status, 400);
+    assert!(e.message.contains("Invalid phone number"), "{err}");
+    assert_eq!(e.attribute.as_deref(), Some("phone_numbers"));
+    assert!(
+        err.to_string().contains("(attribute `phone_numbers`)"),
+        "{err}"
+    );
+    assert_eq!(emu.record_count("people"), 0);
+}

@@ -182,7 +182,8 @@ async fn run_job<T: AttioRecord, U: AttioUpdate<Record = T>>(
         Job::Create(record) => create_call::<T>(json::encode_create(&record)?),
         Job::Assert(record, slug) => assert_call::<T>(json::encode_create(&record)?, slug)?,
         Job::Update(id, update) => Call::new(CallKind::Patch, T::OBJECT, record_path::<T>(id))
-            .body(json::encode_update(&update)?),
+            .body(json::encode_update(&update)?)
+            .model::<T>(),
     };
     client.execute(call, json::decode_record::<T>).await
 }

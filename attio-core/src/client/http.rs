@@ -12,7 +12,8 @@ use super::Client;
 use super::pacing::Class;
 use super::retry::{self, Attempt, CallKind, Decision, GiveUp, Outcome};
 use crate::error::{ApiError, Error, ErrorCode, ValidationIssue};
-use crate::schema::AttributeType;
+use crate::record::AttioRecord;
+use crate::schema::{AttributeDef, AttributeType};
 
 /// How much earlier than the create was first sent (in the server's time) a record holding
 /// its unique value may have been created and still be taken for the one the create stored:
@@ -38,6 +39,9 @@ pub(crate) struct Call {
     pub unique_key: Option<(&'static str, AttributeType)>,
     /// For the lookup of such a create: what to do with the answer.
     pub lookup: Option<Lookup>,
+    /// The attribute table of the model a body was written from, to name the attribute of
+    /// an error whose message names only a value type.
+    pub attributes: &'static [AttributeDef],
 }
 
 /// The lookup of a create whose outcome is unknown, by its unique value.
@@ -70,7 +74,14 @@ impl Call {
             body: None,
             unique_key: None,
             lookup: None,
+            attributes: &[],
         }
+    }
+
+    /// Notes the model the body is written from.
+    pub(crate) fn model<T: AttioRecord>(mut self) -> Self {
+        self.attributes = T::ATTRIBUTES;
+        self
     }
 
     pub(crate) fn query(mut self, key: &'static str, value: impl Into<String>) -> Self {
@@ -584,7 +595,35 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
 }
 
 fn api_error(status: u16, body: &[u8], call: &Call) -> ApiError {
-    api_error_from(status, body, Some(call.describe()))
+    let mut error = api_error_from(status, body, Some(call.describe()));
+    if error.attribute.is_none() && status == 400 {
+        error.attribute = attribute_of_type_named(&error.message, call);
+    }
+    error
+}
+
+/// The attribute a message like "Invalid phone number, …" is about: the one attribute of
+/// that type the request wrote, if there is exactly one.
+fn attribute_of_type_named(message: &str, call: &Call) -> Option<String> {
+    const TYPES: [(&str, AttributeType); 6] = [
+        ("phone number", AttributeType::PhoneNumber),
+        ("email", AttributeType::EmailAddress),
+        ("domain", AttributeType::Domain),
+        ("currency", AttributeType::Currency),
+        ("location", AttributeType::Location),
+        ("rating", AttributeType::Rating),
+    ];
+    let message = message.to_ascii_lowercase();
+    let (_, ty) = TYPES.iter().find(|(word, _)| message.contains(word))?;
+    let written = super::written_slugs(call.body.as_deref()?);
+    let mut candidates = call
+        .attributes
+        .iter()
+        .filter(|a| a.attribute_type == *ty && written.iter().any(|w| w == a.slug));
+    match (candidates.next(), candidates.next()) {
+        (Some(one), None) => Some(one.slug.to_owned()),
+        _ => None,
+    }
 }
 
 /// `Other("bad_gateway")` for a 502 without Attio's body.

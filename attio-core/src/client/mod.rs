@@ -244,7 +244,8 @@ impl Client {
             U::Record::OBJECT,
             record_path::<U::Record>(record_id),
         )
-        .body(json::encode_update(update)?);
+        .body(json::encode_update(update)?)
+        .model::<U::Record>();
         self.execute(call, json::decode_record::<U::Record>).await
     }
 
@@ -281,7 +282,8 @@ impl Client {
             U::Record::OBJECT,
             record_path::<U::Record>(record_id),
         )
-        .body(json::encode_update(update)?);
+        .body(json::encode_update(update)?)
+        .model::<U::Record>();
         self.execute(call, json::decode_record::<U::Record>).await
     }
 
@@ -568,7 +570,9 @@ fn create_call<T: AttioRecord>(body: Vec<u8>) -> Call {
         .iter()
         .find(|a| a.unique && !a.read_only && written.iter().any(|s| s == a.slug))
         .map(|a| (a.slug, a.attribute_type));
-    let mut call = Call::new(CallKind::Create, T::OBJECT, records_path::<T>()).body(body);
+    let mut call = Call::new(CallKind::Create, T::OBJECT, records_path::<T>())
+        .body(body)
+        .model::<T>();
     call.unique_key = unique_key;
     call
 }
@@ -586,12 +590,13 @@ fn assert_call<T: AttioRecord>(body: Vec<u8>, slug: &'static str) -> Result<Call
     }
     Ok(Call::new(CallKind::Assert, T::OBJECT, records_path::<T>())
         .query("matching_attribute", slug)
-        .body(body))
+        .body(body)
+        .model::<T>())
 }
 
 /// The attribute slugs a `{"data":{"values":{…}}}` body writes (keys only; the values are
 /// skipped, not parsed).
-fn written_slugs(body: &[u8]) -> Vec<String> {
+pub(crate) fn written_slugs(body: &[u8]) -> Vec<String> {
     #[derive(serde::Deserialize)]
     struct Body {
         data: Data,
