@@ -265,15 +265,15 @@ impl Client {
         let mut first_sent = None;
         loop {
             attempt += 1;
-            if call.kind == CallKind::Create && first_sent.is_none() {
-                first_sent = Some(SystemTime::now());
-            }
             let class = if call.kind.is_read() {
                 Class::Read
             } else {
                 Class::Write
             };
             inner.pacer.acquire(class).await;
+            if call.kind == CallKind::Create && first_sent.is_none() {
+                first_sent = Some(SystemTime::now());
+            }
 
             let method = call.method();
             let span = tracing::debug_span!(
