@@ -11,30 +11,11 @@ use attio_core::{Client, RateLimits};
 use attio_emulator::Emulator;
 
 fn person(run: u32, i: usize) -> BenchPerson {
-    BenchPerson {
-        record_id: None,
-        email_addresses: vec![
-            EmailAddress::new(&format!("bulk-{run}-{i}@example.com")).expect("valid"),
-        ],
-        name: Some(PersonalName::new("Bulk", format!("Person {i}"))),
-        description: None,
-        job_title: Some("Tester".into()),
-        company: None,
-        phone_numbers: vec![],
-        primary_location: None,
-        linkedin: None,
-        twitter: None,
-        facebook: None,
-        instagram: None,
-        angellist: None,
-        avatar_url: None,
-        created_at: None,
-        created_by: None,
-        strongest_connection_strength: None,
-        twitter_follower_count: None,
-        strongest_connection_strength_legacy: None,
-        last_interaction: None,
-    }
+    BenchPerson::new(
+        EmailAddress::new(&format!("bulk-{run}-{i}@example.com")).expect("valid"),
+        PersonalName::new("Bulk", format!("Person {i}")),
+        "Tester",
+    )
 }
 
 async fn run(writes_per_second: u32, records: usize) -> (f64, u64, usize) {

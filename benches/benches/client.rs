@@ -36,26 +36,13 @@ async fn setup() -> Setup {
         .build()
         .expect("client builds");
     let person = BenchPerson {
-        record_id: None,
-        email_addresses: vec![EmailAddress::new("ada@example.com").expect("valid")],
-        name: Some(PersonalName::new("Ada", "Lovelace")),
         description: Some("Analyst met at the bench".into()),
-        job_title: Some("Analyst".into()),
-        company: None,
-        phone_numbers: vec![],
-        primary_location: None,
         linkedin: Some("https://linkedin.com/in/ada".into()),
-        twitter: None,
-        facebook: None,
-        instagram: None,
-        angellist: None,
-        avatar_url: None,
-        created_at: None,
-        created_by: None,
-        strongest_connection_strength: None,
-        twitter_follower_count: None,
-        strongest_connection_strength_legacy: None,
-        last_interaction: None,
+        ..BenchPerson::new(
+            EmailAddress::new("ada@example.com").expect("valid"),
+            PersonalName::new("Ada", "Lovelace"),
+            "Analyst",
+        )
     };
     let id = client.create(&person).await.expect("create").id.record_id;
     let url = format!("{}/v2/objects/people/records/{id}", emulator.base_url());

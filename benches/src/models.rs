@@ -70,6 +70,34 @@ pub struct BenchPerson {
     pub last_interaction: Option<Interaction>,
 }
 
+impl BenchPerson {
+    /// A person with one email address, a name and a job title; every other attribute empty.
+    pub fn new(email: EmailAddress, name: PersonalName, job_title: &str) -> Self {
+        BenchPerson {
+            record_id: None,
+            email_addresses: vec![email],
+            name: Some(name),
+            description: None,
+            job_title: Some(job_title.to_owned()),
+            company: None,
+            phone_numbers: vec![],
+            primary_location: None,
+            linkedin: None,
+            twitter: None,
+            facebook: None,
+            instagram: None,
+            angellist: None,
+            avatar_url: None,
+            created_at: None,
+            created_by: None,
+            strongest_connection_strength: None,
+            twitter_follower_count: None,
+            strongest_connection_strength_legacy: None,
+            last_interaction: None,
+        }
+    }
+}
+
 /// The same person with every field `Tracked<T>`.
 #[derive(AttioRecord, Debug, Clone, PartialEq)]
 #[attio(object = "people")]
