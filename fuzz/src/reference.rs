@@ -468,31 +468,36 @@ fn bool_or_null(v: Option<&Value>) -> Option<bool> {
     Some(nullable(v, Value::as_bool)?.unwrap_or(false))
 }
 
+/// A bare status or option string: an id when it parses as a UUID, a title otherwise.
+fn bare_id_or_title(s: &str) -> (Option<NId>, Option<String>) {
+    match Uuid::parse_str(s) {
+        Ok(id) => (
+            Some(NId {
+                workspace_id: None,
+                object_id: None,
+                attribute_id: None,
+                id,
+            }),
+            None,
+        ),
+        Err(_) => (None, Some(s.to_owned())),
+    }
+}
+
 /// `status`: the full object, or a bare string (a status id when it parses as one, a title
 /// otherwise).
 fn status(v: &Value) -> Option<NValue> {
     Some(match v {
-        Value::String(s) => match Uuid::parse_str(s) {
-            Ok(id) => NValue::Status {
-                id: Some(NId {
-                    workspace_id: None,
-                    object_id: None,
-                    attribute_id: None,
-                    id,
-                }),
-                title: None,
+        Value::String(s) => {
+            let (id, title) = bare_id_or_title(s);
+            NValue::Status {
+                id,
+                title,
                 is_archived: false,
                 celebration_enabled: false,
                 target_time_in_status: None,
-            },
-            Err(_) => NValue::Status {
-                id: None,
-                title: Some(s.clone()),
-                is_archived: false,
-                celebration_enabled: false,
-                target_time_in_status: None,
-            },
-        },
+            }
+        }
         Value::Object(o) => NValue::Status {
             id: nullable(o.get("id"), |i| option_id(i, "status_id"))?.flatten(),
             title: nullable(o.get("title"), string)?,
@@ -507,23 +512,14 @@ fn status(v: &Value) -> Option<NValue> {
 /// `option`: the full object, or a bare string (an option id or a title).
 fn select(v: &Value) -> Option<NValue> {
     Some(match v {
-        Value::String(s) => match Uuid::parse_str(s) {
-            Ok(id) => NValue::Select {
-                id: Some(NId {
-                    workspace_id: None,
-                    object_id: None,
-                    attribute_id: None,
-                    id,
-                }),
-                title: None,
+        Value::String(s) => {
+            let (id, title) = bare_id_or_title(s);
+            NValue::Select {
+                id,
+                title,
                 is_archived: false,
-            },
-            Err(_) => NValue::Select {
-                id: None,
-                title: Some(s.clone()),
-                is_archived: false,
-            },
-        },
+            }
+        }
         Value::Object(o) => NValue::Select {
             id: nullable(o.get("id"), |i| option_id(i, "option_id"))?.flatten(),
             title: nullable(o.get("title"), string)?,
