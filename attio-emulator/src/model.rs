@@ -273,7 +273,7 @@ impl State {
     }
 
     /// Builds the uniqueness index again if it is missing or the unique attributes changed.
-    pub fn ensure_unique_index(&mut self) {
+    fn ensure_unique_index(&mut self) {
         if self.unique.built && self.unique_schema_current() {
             return;
         }
@@ -313,15 +313,17 @@ impl State {
         self.unique = idx;
     }
 
-    /// The records holding the value with identity `key` in unique attribute `attr`.
-    /// Call [`ensure_unique_index`](State::ensure_unique_index) first.
-    pub fn unique_holders(&self, object: &str, attr: &str, key: &str) -> &[Uuid] {
+    /// The records holding the value with identity `key` in unique attribute `attr`
+    /// (building the index first when it is missing or out of date).
+    pub fn unique_holders(&mut self, object: &str, attr: &str, key: &str) -> Vec<Uuid> {
+        self.ensure_unique_index();
         self.unique
             .holders
             .get(object)
             .and_then(|a| a.get(attr))
             .and_then(|k| k.get(key))
-            .map_or(&[], Vec::as_slice)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Updates the index after the active values of `attr` on record `id` changed from

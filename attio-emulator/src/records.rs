@@ -281,7 +281,7 @@ fn check_required(
 }
 
 fn check_unique(
-    state: &State,
+    state: &mut State,
     object: &ObjectDef,
     self_id: Option<Uuid>,
     before: Option<&BTreeMap<String, AttrValues>>,
@@ -310,8 +310,8 @@ fn check_unique(
         let taken = new_keys.iter().any(|k| {
             state
                 .unique_holders(&object.api_slug, &attr.api_slug, k)
-                .iter()
-                .any(|holder| Some(*holder) != self_id)
+                .into_iter()
+                .any(|holder| Some(holder) != self_id)
         });
         if taken {
             return Err(ApiError::uniqueness(&attr.api_slug));
@@ -457,7 +457,6 @@ pub(crate) fn create(
     let empty = BTreeMap::new();
     let values = merge(&empty, &parsed, Mode::Create, None, now, &actor);
     check_required(object, &values, &parsed, true)?;
-    state.ensure_unique_index();
     check_unique(state, object, None, None, &values, &parsed)?;
     let id = Uuid::new_v4();
     let seq = state.next_seq();
@@ -494,7 +493,6 @@ pub(crate) fn update(
         .clone();
     let values = merge(&before, &parsed, mode, append_slug, now, &actor);
     check_required(object, &values, &parsed, false)?;
-    state.ensure_unique_index();
     check_unique(state, object, Some(id), Some(&before), &values, &parsed)?;
     if let Some(rec) = state.record_mut(&object.api_slug, &id) {
         rec.values = values.clone();
@@ -598,11 +596,9 @@ pub(crate) fn assert(
             attr.api_slug
         )));
     }
-    state.ensure_unique_index();
     let mut matches: Vec<Uuid> = keys
         .iter()
         .flat_map(|k| state.unique_holders(&object.api_slug, &attr.api_slug, k))
-        .copied()
         .collect();
     matches.sort_unstable();
     matches.dedup();
