@@ -168,6 +168,15 @@ struct ServerClock {
 }
 
 impl ServerClock {
+    /// The server's clock from an answer's `Date` header, read now.
+    fn from_date(date: Option<&HeaderValue>) -> Option<Self> {
+        let server = httpdate::parse_http_date(date?.to_str().ok()?).ok()?;
+        Some(ServerClock {
+            server,
+            local: SystemTime::now(),
+        })
+    }
+
     /// Our time `t`, in the server's clock.
     fn to_server(self, t: SystemTime) -> SystemTime {
         match self.server.duration_since(self.local) {
@@ -243,8 +252,8 @@ struct Answer {
     status: StatusCode,
     /// The `Retry-After` header of a 429; other answers do not need their headers.
     retry_after: Option<HeaderValue>,
-    /// The `Date` header of a lookup's answer, with when it arrived: the server's clock.
-    date: Option<(HeaderValue, SystemTime)>,
+    /// For a lookup: the server's clock, from the answer's `Date` header.
+    clock: Option<ServerClock>,
     body: Result<Bytes, reqwest::Error>,
 }
 
@@ -293,11 +302,7 @@ impl Client {
                             return span.in_scope(|| decode(&body));
                         };
                         let _entered = span.enter();
-                        let server_clock = answer.date.as_ref().and_then(|(date, at)| {
-                            let server = httpdate::parse_http_date(date.to_str().ok()?).ok()?;
-                            Some(ServerClock { server, local: *at })
-                        });
-                        match lookup.resolve(&body, call.object, server_clock)? {
+                        match lookup.resolve(&body, call.object, answer.clock)? {
                             Found::Stored(record) => {
                                 tracing::debug!("the create was stored; its record was found");
                                 return decode(&record);
@@ -432,18 +437,15 @@ impl Client {
         } else {
             None
         };
-        let date = match call.lookup {
-            Some(_) => response
-                .headers()
-                .get(DATE)
-                .map(|d| (d.clone(), SystemTime::now())),
+        let clock = match call.lookup {
+            Some(_) => ServerClock::from_date(response.headers().get(DATE)),
             None => None,
         };
         let body = response.bytes().await;
         Ok(Answer {
             status,
             retry_after,
-            date,
+            clock,
             body,
         })
     }
