@@ -55,6 +55,7 @@
 #![warn(missing_docs)]
 
 mod api;
+mod config;
 mod error;
 mod filter;
 mod model;
@@ -71,94 +72,13 @@ use std::time::Duration;
 
 use server::Shared;
 
+pub use config::{FaultRates, Faults, RateLimits, Stats};
+
 /// The API key the emulator accepts when none is configured.
 pub const DEFAULT_API_KEY: &str = "attio-emulator-key";
 
 /// The workspace slug used in `web_url`s when none is configured.
 pub const DEFAULT_WORKSPACE_SLUG: &str = "emulator";
-
-/// Per-API-key rate limits, as token buckets whose capacity is the per-second limit and
-/// which refill continuously.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RateLimits {
-    /// Reads (GET, `records/query`) per second.
-    pub reads_per_second: u32,
-    /// Writes (POST, PUT, PATCH, DELETE) per second.
-    pub writes_per_second: u32,
-}
-
-impl Default for RateLimits {
-    /// Attio's documented limits: 100 reads/s, 25 writes/s.
-    fn default() -> Self {
-        RateLimits {
-            reads_per_second: 100,
-            writes_per_second: 25,
-        }
-    }
-}
-
-/// Fault shares for one route class (reads or writes). Shares are in `0..=1`; they are
-/// tried in the order drop-before, 500, 503, 429, drop-after, so their sum should stay
-/// at or below 1.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct FaultRates {
-    /// Share of requests answered `500` with an Attio-style error body, not processed.
-    pub error_500: f64,
-    /// Share of requests answered `503`, not processed.
-    pub error_503: f64,
-    /// Share of requests answered `429 rate_limit_exceeded` with `Retry-After`, not processed.
-    pub rate_limit_429: f64,
-    /// Share of requests whose connection is dropped before they are processed.
-    pub drop_before: f64,
-    /// Share of requests processed (writes stored) whose connection is then dropped.
-    pub drop_after: f64,
-    /// Added latency, uniform between the two bounds, for every request of the class.
-    pub latency: Option<(Duration, Duration)>,
-}
-
-/// Fault injection configuration. The default injects nothing.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Faults {
-    /// Seed of the generator that decides which requests fail.
-    pub seed: u64,
-    /// Faults for reads (GET, `records/query`).
-    pub reads: FaultRates,
-    /// Faults for writes.
-    pub writes: FaultRates,
-}
-
-/// Request and fault counters since start.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Stats {
-    /// Requests classified as reads (counted on arrival, whatever their outcome).
-    pub read_requests: u64,
-    /// Requests classified as writes.
-    pub write_requests: u64,
-    /// Requests answered 401.
-    pub unauthorized: u64,
-    /// Requests answered 429 by the rate limiter.
-    pub rate_limited: u64,
-    /// Requests answered 429 by fault injection.
-    pub injected_429: u64,
-    /// Requests answered 500 by fault injection.
-    pub injected_500: u64,
-    /// Requests answered 503 by fault injection.
-    pub injected_503: u64,
-    /// Connections dropped before processing.
-    pub dropped_before: u64,
-    /// Connections dropped after processing (the response was lost).
-    pub dropped_after: u64,
-    /// Successful writes (records created, updated, deleted; objects, attributes,
-    /// options and statuses created).
-    pub writes_stored: u64,
-}
-
-impl Stats {
-    /// All 429 responses, from the limiter and injected.
-    pub fn total_429(&self) -> u64 {
-        self.rate_limited + self.injected_429
-    }
-}
 
 /// Configures and starts an [`Emulator`].
 #[derive(Clone, Debug)]

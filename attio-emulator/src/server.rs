@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::error::ApiError;
 use crate::model::State;
-use crate::{FaultRates, Faults, RateLimits, Stats};
+use crate::config::{FaultRates, Faults, RateLimits, Stats};
 
 /// Request class for rate limits and faults.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
