@@ -54,15 +54,14 @@
 
 #![warn(missing_docs)]
 
-mod api;
 mod config;
 mod error;
-mod filter;
 mod model;
-mod normalize;
-mod records;
+mod routes;
+mod rules;
 mod server;
 mod standard;
+mod store;
 mod values;
 
 use std::net::SocketAddr;
@@ -71,6 +70,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use server::Shared;
+use store::Store;
 
 pub use config::{FaultRates, Faults, RateLimits, Stats};
 
@@ -161,20 +161,23 @@ impl EmulatorBuilder {
             }
             _ => standard::new_state(&self.workspace_slug),
         };
+        let store = Arc::new(Store::new(state));
+        let (router, classes) = routes::router();
         let shared = Arc::new(Shared::new(
             self.api_key.clone(),
-            state,
+            store.clone(),
+            classes,
             self.rate_limits,
             self.faults,
         ));
         let listener = tokio::net::TcpListener::bind(self.addr).await?;
         let addr = listener.local_addr()?;
-        let app = api::routes()
+        let app = router
             .layer(axum::middleware::from_fn_with_state(
                 shared.clone(),
                 server::guard,
             ))
-            .with_state(shared.clone());
+            .with_state(store);
         let (tx, rx) = tokio::sync::watch::channel(false);
         let mut rx_grace = rx.clone();
         let task = tokio::spawn(async move {
@@ -248,7 +251,7 @@ impl Emulator {
 
     /// The API key the emulator accepts (send it as `Authorization: Bearer <key>`).
     pub fn api_key(&self) -> &str {
-        &self.shared.api_key
+        self.shared.api_key()
     }
 
     /// The address the server listens on.
@@ -268,31 +271,22 @@ impl Emulator {
 
     /// Request and fault counters.
     pub fn stats(&self) -> Stats {
-        self.shared.counters.snapshot()
+        self.shared.stats()
     }
 
     /// The number of records of an object (slug or id); 0 for an unknown object.
     pub fn record_count(&self, object: &str) -> usize {
-        let st = self.shared.read();
+        let st = self.shared.store().read();
         st.object(object)
-            .and_then(|o| st.records.get(&o.api_slug))
-            .map_or(0, |r| r.len())
+            .map_or(0, |o| st.item_count(&model::OwnerKey::object(&o.api_slug)))
     }
 
     /// The records of an object in their read shape (as `GET …/records/{id}` returns
     /// them under `data`), in creation order.
     pub fn records(&self, object: &str) -> Vec<serde_json::Value> {
-        let st = self.shared.read();
-        let Some(o) = st.object(object) else {
-            return vec![];
-        };
-        st.records
-            .get(&o.api_slug)
-            .map(|recs| {
-                recs.values()
-                    .map(|r| values::render_record(&st, o, r))
-                    .collect()
-            })
+        let st = self.shared.store().read();
+        st.object(object)
+            .map(|o| store::records::render_all(&st, o))
             .unwrap_or_default()
     }
 
@@ -322,7 +316,7 @@ impl Emulator {
             return Ok(());
         };
         let bytes = {
-            let st = self.shared.read();
+            let st = self.shared.store().read();
             serde_json::to_vec_pretty(&*st)?
         };
         let tmp = path.with_extension("tmp");

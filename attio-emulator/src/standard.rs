@@ -382,12 +382,12 @@ fn workspaces(now: DateTime<Utc>) -> ObjectDef {
 /// A fresh workspace with the five standard objects and one workspace member.
 pub(crate) fn new_state(slug: &str) -> State {
     let now = Utc::now();
-    let mut s = State {
-        workspace_id: Uuid::new_v4(),
-        workspace_slug: slug.to_string(),
-        workspace_name: "Attio Emulator".to_string(),
-        token_id: Uuid::new_v4(),
-        members: vec![Member {
+    State::new(
+        Uuid::new_v4(),
+        slug.to_string(),
+        "Attio Emulator".to_string(),
+        Uuid::new_v4(),
+        vec![Member {
             id: Uuid::new_v4(),
             first_name: "Emulator".to_string(),
             last_name: "Owner".to_string(),
@@ -395,18 +395,12 @@ pub(crate) fn new_state(slug: &str) -> State {
             access_level: "admin".to_string(),
             created_at: now,
         }],
-        objects: vec![
+        vec![
             people(now),
             companies(now),
             deals(now),
             users(now),
             workspaces(now),
         ],
-        records: Default::default(),
-        index: Default::default(),
-        unique: Default::default(),
-        next_seq: 0,
-    };
-    s.rebuild_index();
-    s
+    )
 }

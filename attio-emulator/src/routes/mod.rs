@@ -1,0 +1,53 @@
+//! The HTTP routes under `/v2`: one file per API area, each giving its [`Routes`] (the
+//! router and the rate-limit class each route declares), merged here with the fallback.
+//! Handlers share the extractors and helpers of `extract.rs`.
+
+mod attributes;
+mod class;
+mod extract;
+mod meta;
+mod new_attribute;
+mod objects;
+mod records;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::response::{IntoResponse, Response};
+
+pub(crate) use class::{Class, Classes, Routes};
+
+use crate::error::ApiError;
+use crate::store::Store;
+
+/// Every route (without the auth/rate-limit/fault layer), and the classes they declare.
+pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
+    Routes::new()
+        .merge(meta::routes())
+        .merge(objects::routes())
+        .merge(attributes::routes())
+        .merge(records::routes())
+        .finish(fallback)
+}
+
+async fn fallback() -> Response {
+    ApiError::not_found("The requested route was not found.").into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::http::Method;
+
+    use super::*;
+
+    #[test]
+    fn the_records_query_is_declared_a_read() {
+        let (_, classes) = router();
+        let query = Some("/v2/objects/{object}/records/query");
+        assert_eq!(classes.of(&Method::POST, query), Class::Read);
+        let records = Some("/v2/objects/{object}/records");
+        assert_eq!(classes.of(&Method::POST, records), Class::Write);
+        assert_eq!(classes.of(&Method::PUT, records), Class::Write);
+        assert_eq!(classes.of(&Method::GET, Some("/v2/objects")), Class::Read);
+    }
+}

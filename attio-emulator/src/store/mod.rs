@@ -1,0 +1,47 @@
+//! The workspace behind its lock, and the operations of each API area on it: one file per
+//! area (`records.rs`, `schema.rs`), over the owner-generic item operations of `items.rs`.
+
+pub(crate) mod items;
+pub(crate) mod records;
+pub(crate) mod schema;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+use crate::model::State;
+
+/// The workspace every handler reads and writes, and the count of successful writes.
+pub(crate) struct Store {
+    state: RwLock<State>,
+    writes_stored: AtomicU64,
+}
+
+impl Store {
+    /// A store holding `state`.
+    pub(crate) fn new(state: State) -> Self {
+        Store {
+            state: RwLock::new(state),
+            writes_stored: AtomicU64::new(0),
+        }
+    }
+
+    /// Reads the workspace.
+    pub(crate) fn read(&self) -> RwLockReadGuard<'_, State> {
+        self.state.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Writes the workspace.
+    pub(crate) fn write(&self) -> RwLockWriteGuard<'_, State> {
+        self.state.write().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Counts a successful write.
+    pub(crate) fn stored(&self) {
+        self.writes_stored.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// The successful writes so far.
+    pub(crate) fn writes_stored(&self) -> u64 {
+        self.writes_stored.load(Ordering::Relaxed)
+    }
+}
