@@ -205,7 +205,10 @@ def scenario(c):
                              "locality": "Cupertino", "region": "CA", "postcode": "95014", "country_code": "US",
                              "latitude": "37.331741", "longitude": "-122.030333"}}}}))
     pid = person["id"]["record_id"]
-    member = c.call("GET", "/v2/workspace_members")[1]["data"][0]["email_address"]
+    members = ok(c.call("GET", "/v2/workspace_members"))
+    member = members[0]["email_address"]
+    c.call("GET", "/v2/workspace_members/" + members[0]["id"]["workspace_member_id"])
+    c.call("GET", "/v2/workspace_members/50cf242c-7fa3-4cad-87d0-75b1af71c57b")
     c.call("POST", "/v2/objects/deals/records", {"data": {"values": {
         "name": "Deal", "stage": "Lead", "owner": member, "value": 99.5,
         "associated_people": [{"target_object": "people", "target_record_id": pid}]}}})

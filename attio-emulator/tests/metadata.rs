@@ -1,5 +1,5 @@
-//! Objects, attributes, select options and statuses; custom objects and attributes; the
-//! data file.
+//! Objects, attributes, select options and statuses; custom objects and attributes;
+//! workspace members; the data file.
 
 mod common;
 
@@ -380,6 +380,61 @@ async fn custom_objects_attributes_options_statuses() {
         )
         .await;
     assert_eq!(v["data"]["title"], "Budget (k)");
+}
+
+#[tokio::test]
+async fn workspace_members_by_id() {
+    let api = start().await;
+    let members = api.ok("GET", "/workspace_members", None).await["data"].clone();
+    let first = members[0].clone();
+    let mid = first["id"]["workspace_member_id"].as_str().unwrap();
+    let one = api
+        .ok("GET", &format!("/workspace_members/{mid}"), None)
+        .await;
+    assert_eq!(one["data"], first);
+    let keys: Vec<&str> = first
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "access_level",
+            "avatar_url",
+            "created_at",
+            "email_address",
+            "first_name",
+            "id",
+            "last_name"
+        ]
+    );
+
+    let unknown = "50cf242c-7fa3-4cad-87d0-75b1af71c57b";
+    let e = api
+        .err(
+            "GET",
+            &format!("/workspace_members/{unknown}"),
+            None,
+            404,
+            "not_found",
+        )
+        .await;
+    assert_eq!(
+        e["message"],
+        format!("Workspace member with ID \"{unknown}\" not found.")
+    );
+    let e = api
+        .err(
+            "GET",
+            "/workspace_members/nope",
+            None,
+            400,
+            "validation_type",
+        )
+        .await;
+    assert_eq!(e["validation_errors"][0]["path"][0], "workspace_member_id");
 }
 
 #[tokio::test]

@@ -1,10 +1,12 @@
 //! `GET /v2/self` (the token's identity) and the workspace members.
 
+use axum::extract::Path;
 use axum::routing::get;
 use serde_json::{Value, json};
 
 use super::class::Routes;
-use super::extract::{Db, data_list};
+use super::extract::{Db, Out, data, data_list, path_uuid};
+use crate::error::ApiError;
 use crate::model::{Member, State};
 use crate::values::fmt_ts;
 
@@ -13,6 +15,10 @@ pub(super) fn routes() -> Routes {
     Routes::new()
         .route("/v2/self", get(self_info))
         .route("/v2/workspace_members", get(list_members))
+        .route(
+            "/v2/workspace_members/{workspace_member_id}",
+            get(get_member),
+        )
 }
 
 async fn self_info(store: Db) -> axum::Json<Value> {
@@ -50,4 +56,13 @@ fn member_json(st: &State, m: &Member) -> Value {
 async fn list_members(store: Db) -> axum::Json<Value> {
     let st = store.read();
     data_list(st.members.iter().map(|m| member_json(&st, m)).collect())
+}
+
+async fn get_member(store: Db, Path(member): Path<String>) -> Out {
+    let id = path_uuid("workspace_member_id", &member)?;
+    let st = store.read();
+    let m = st.members.iter().find(|m| m.id == id).ok_or_else(|| {
+        ApiError::not_found(format!("Workspace member with ID \"{id}\" not found."))
+    })?;
+    Ok(data(member_json(&st, m)))
 }
