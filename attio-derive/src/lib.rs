@@ -13,6 +13,8 @@ mod attr;
 mod check;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod tests;
 
 /// Derives `attio_core::AttioRecord` for a struct with named fields. See the `attio_core`
 /// crate documentation for the `#[attio(...)]` grammar.
