@@ -21,5 +21,5 @@ mod tests;
 #[proc_macro_derive(AttioRecord, attributes(attio))]
 pub fn derive_attio_record(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
-    expand::derive(&input).into()
+    expand::derive(&input, ast::Derive::Record).into()
 }

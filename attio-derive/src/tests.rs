@@ -99,7 +99,7 @@ impl Printer {
 }
 
 fn check(name: &str, input: DeriveInput) {
-    let actual = pretty(crate::expand::derive(&input));
+    let actual = pretty(crate::expand::derive(&input, crate::ast::Derive::Record));
     let path = format!(
         "{}/tests/snapshots/{name}.expanded",
         env!("CARGO_MANIFEST_DIR")
