@@ -14,16 +14,16 @@ fn writer(i: usize) -> Ident {
 /// The writer functions, `__attio_write_<i>`, one per written field in order.
 pub fn writers(n: &Names, m: &Model) -> TokenStream {
     let p = &n.private;
-    let slug_of_owner = &n.slug;
+    let owner_slug = &n.slug;
     let writers = m.written_fields().enumerate().map(|(i, f)| {
         let name = writer(i);
         let ty = f.ty;
         let vt = f.value_ty;
         let slug = &f.slug;
         let call = match f.multiplicity {
-            Multiplicity::One => quote_spanned!(type_span(f.ty)=> #p::write_one::<#vt, __M>(__m, #slug_of_owner, #slug, __v)),
-            Multiplicity::Optional => quote_spanned!(type_span(f.ty)=> #p::write_opt::<#vt, __M>(__m, #slug_of_owner, #slug, __v, __omit_empty)),
-            Multiplicity::Many => quote_spanned!(type_span(f.ty)=> #p::write_many::<#vt, __M>(__m, #slug_of_owner, #slug, __v, __omit_empty)),
+            Multiplicity::One => quote_spanned!(type_span(f.ty)=> #p::write_one::<#vt, __M>(__m, #owner_slug, #slug, __v)),
+            Multiplicity::Optional => quote_spanned!(type_span(f.ty)=> #p::write_opt::<#vt, __M>(__m, #owner_slug, #slug, __v, __omit_empty)),
+            Multiplicity::Many => quote_spanned!(type_span(f.ty)=> #p::write_many::<#vt, __M>(__m, #owner_slug, #slug, __v, __omit_empty)),
         };
         quote! {
             #[inline]
