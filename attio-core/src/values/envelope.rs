@@ -47,7 +47,7 @@ impl ActorType {
 
 impl<'de> Deserialize<'de> for ActorType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = crate::__private::Key::deserialize(d)?;
+        let s = crate::decode::key::Key::deserialize(d)?;
         Ok(Self::parse(s.as_str()))
     }
 }

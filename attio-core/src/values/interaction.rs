@@ -6,7 +6,7 @@ use serde::de::{self, Deserialize, MapAccess};
 
 use super::wire::{TimestampText, skip};
 use super::{Actor, AttioValue, Envelope, ReadValue, Timestamp};
-use crate::__private::Key;
+use crate::decode::key::Key;
 use crate::schema::AttributeType;
 
 /// The kind of an interaction.

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::wire::{OneKeyArray, UuidText, invalid, skip};
 use super::{AttioValue, Domain, EmailAddress, Envelope, ReadValue, WriteValue};
-use crate::__private::Key;
+use crate::decode::key::Key;
 use crate::error::{Error, ValueError};
 use crate::record::AttioRecord;
 use crate::schema::AttributeType;
