@@ -110,12 +110,12 @@ impl<R, V, K> Attr<R, V, K> {
     }
 
     /// Ascending by one property of this attribute, e.g. `name` by `"last_name"`.
-    pub fn asc_by(&self, field: &str) -> Sort<R> {
-        Sort::new("asc", self.slug(), Some(field))
+    pub fn asc_by(&self, field: impl AsRef<str>) -> Sort<R> {
+        Sort::new("asc", self.slug(), Some(field.as_ref()))
     }
 
     /// Descending by one property of this attribute.
-    pub fn desc_by(&self, field: &str) -> Sort<R> {
-        Sort::new("desc", self.slug(), Some(field))
+    pub fn desc_by(&self, field: impl AsRef<str>) -> Sort<R> {
+        Sort::new("desc", self.slug(), Some(field.as_ref()))
     }
 }

@@ -23,8 +23,8 @@ pub enum ActorType {
 
 impl ActorType {
     /// Parses Attio's spelling.
-    pub fn parse(s: &str) -> Self {
-        match s {
+    pub fn parse(s: impl AsRef<str>) -> Self {
+        match s.as_ref() {
             "api-token" => Self::ApiToken,
             "workspace-member" => Self::WorkspaceMember,
             "system" => Self::System,

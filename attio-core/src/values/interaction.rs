@@ -31,8 +31,8 @@ pub enum InteractionType {
 
 impl InteractionType {
     /// Parses Attio's spelling.
-    pub fn parse(s: &str) -> Self {
-        match s {
+    pub fn parse(s: impl AsRef<str>) -> Self {
+        match s.as_ref() {
             "email" => Self::Email,
             "calendar-event" => Self::CalendarEvent,
             "call" => Self::Call,
