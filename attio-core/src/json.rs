@@ -31,7 +31,10 @@
 use serde::de::DeserializeSeed;
 use serde::ser::{SerializeMap, Serializer};
 
-use crate::__private::{ArraySeed, DataSeed, DecodeCtx, RecordSeed, RecordsSeed};
+use crate::decode::ctx::DecodeCtx;
+use crate::decode::data::DataSeed;
+use crate::decode::record::{RecordSeed, RecordsSeed};
+use crate::decode::value::{ArraySeed, ValueSeed};
 use crate::error::Error;
 use crate::record::{AttioRecord, AttioUpdate, Record};
 use crate::values::{ReadValue, Tracked};
@@ -143,4 +146,35 @@ pub fn decode_history<T: AttioRecord, V: ReadValue>(
     let ctx = DecodeCtx::new();
     let result = run(bytes, DataSeed(&ctx, ArraySeed::<Tracked<V>>::all(&ctx)));
     finish::<T, _>(ctx, result)
+}
+
+/// Decodes one value object, as it appears in a record's value arrays and in a value-history
+/// response, e.g. `{"active_from":…,"active_until":null,"created_by_actor":{…},
+/// "email_address":"a@b.com",…,"attribute_type":"email-address"}`.
+///
+/// A historic value (one with `active_until` set) decodes too: decode a [`Tracked<V>`] to
+/// read whether it is active and since when. Errors name the value type where record
+/// errors name the object, and give the JSON path inside the value.
+///
+/// ```
+/// use attio_core::json;
+/// use attio_core::values::EmailAddress;
+///
+/// let value = br#"{"active_from":"2023-01-01T15:00:00.000000000Z","active_until":null,
+///   "created_by_actor":{"type":"system","id":null},"original_email_address":"Ada@Example.com",
+///   "email_address":"ada@example.com","email_domain":"example.com",
+///   "email_root_domain":"example.com","email_local_specifier":"ada",
+///   "attribute_type":"email-address"}"#;
+/// let email: EmailAddress = json::decode_value(value)?;
+/// assert_eq!(email.email_address(), "ada@example.com");
+/// assert_eq!(email.original_email_address(), "Ada@Example.com");
+///
+/// let err = json::decode_value::<EmailAddress>(br#"{"attribute_type":"email-address"}"#);
+/// assert!(err.unwrap_err().to_string().contains("email_address"));
+/// # Ok::<(), attio_core::Error>(())
+/// ```
+pub fn decode_value<V: ReadValue>(bytes: &[u8]) -> Result<V, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, ValueSeed::<V>::new(&ctx)).map(|(value, _active)| value);
+    result.map_err(|e| Error::from(ctx.into_error(V::TYPE.as_str(), &e)))
 }

@@ -139,6 +139,7 @@
 pub mod __private;
 pub mod attr;
 pub mod client;
+mod decode;
 pub mod error;
 pub mod filter;
 pub mod json;

@@ -5,7 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize, Serializer};
 use uuid::Uuid;
 
-use crate::__private::DecodeCtx;
+use crate::decode::ctx::DecodeCtx;
 use crate::schema::AttributeDef;
 use crate::values::Timestamp;
 
@@ -106,12 +106,5 @@ impl<T> std::ops::Deref for Record<T> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.values
-    }
-}
-
-impl<'de, T: AttioRecord> Deserialize<'de> for Record<T> {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let ctx = DecodeCtx::new();
-        crate::__private::RecordSeed::<T>::new(&ctx).deserialize_record(deserializer)
     }
 }

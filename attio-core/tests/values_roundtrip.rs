@@ -4,7 +4,7 @@
 
 use std::marker::PhantomData;
 
-use attio_core::__private::{DecodeCtx, ValueSeed};
+use attio_core::__private::DecodeCtx;
 use attio_core::values::{
     Actor, ActorRef, ActorType, AttioValue, Currency, Date, Domain, EmailAddress, Interaction,
     InteractionType, Location, OptionId, PersonalName, PhoneNumber, Rating, ReadValue,
@@ -12,7 +12,7 @@ use attio_core::values::{
 };
 use attio_core::{AnyRecordRef, AttioRecord, AttioUpdate, AttributeDef, RecordRef};
 use proptest::prelude::*;
-use serde::de::{DeserializeSeed, IgnoredAny};
+use serde::de::IgnoredAny;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serializer};
 use serde_json::{Map, Value, json};
@@ -49,14 +49,10 @@ fn read_shape<V: AttioValue>(fields: Value) -> String {
 }
 
 fn decode<V: ReadValue>(json: &str) -> V {
-    let ctx = DecodeCtx::new();
-    let mut de = serde_json::Deserializer::from_str(json);
-    let (v, active) = ValueSeed::<V>::new(&ctx)
-        .deserialize(&mut de)
-        .unwrap_or_else(|e| panic!("{json}: {e}"));
-    de.end().unwrap();
-    assert!(active);
-    v
+    let tracked: Tracked<V> =
+        attio_core::json::decode_value(json.as_bytes()).unwrap_or_else(|e| panic!("{json}: {e}"));
+    assert!(tracked.is_active());
+    attio_core::json::decode_value(json.as_bytes()).unwrap_or_else(|e| panic!("{json}: {e}"))
 }
 
 /// For the types written as a bare value: `{"value": <write form>}`.

@@ -1,15 +1,88 @@
-//! A typed model of the input struct, built from the syntax and the `#[attio]` attributes.
+//! Typed models of the input struct: the parsed [`Input`], built from the syntax and the
+//! `#[attio]` attributes, and the checked [`Model`] that expansion reads. The field grammar
+//! (a field's slug, multiplicity, `Tracked` and flags) is shared by every derive; what a
+//! derive adds is the container key naming its resource, described by [`Derive`].
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
-use syn::{Data, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type, Visibility};
+use syn::{
+    Data, DeriveInput, Fields, GenericArgument, Generics, Ident, LitStr, PathArguments, Type,
+    Visibility,
+};
 
 use crate::attr;
 use crate::ctxt::Ctxt;
 
+/// A derive of this crate: which trait it implements and which container key names the Attio
+/// resource its models stand for.
+#[derive(Clone, Copy)]
+pub enum Derive {
+    /// `#[derive(AttioRecord)]` with `#[attio(object = "…")]`.
+    Record,
+}
+
+impl Derive {
+    /// The derive's name, as users write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Derive::Record => "AttioRecord",
+        }
+    }
+
+    /// The container key naming the resource, which is also what the resource is called.
+    pub fn key(self) -> &'static str {
+        match self {
+            Derive::Record => "object",
+        }
+    }
+
+    /// A slug to show in messages.
+    pub fn example(self) -> &'static str {
+        match self {
+            Derive::Record => "people",
+        }
+    }
+
+    /// What one model value is called in docs and messages.
+    pub fn item(self) -> &'static str {
+        match self {
+            Derive::Record => "record",
+        }
+    }
+
+    /// The kind of a checked model, given the value of [`Derive::key`].
+    pub fn kind(self, target: LitStr) -> Kind {
+        match self {
+            Derive::Record => Kind::Record { object: target },
+        }
+    }
+}
+
+/// What a checked model stands for.
+pub enum Kind {
+    /// A record of the Attio object `object`.
+    Record { object: LitStr },
+}
+
+impl Kind {
+    /// The derive that made this model.
+    pub fn derive(&self) -> Derive {
+        match self {
+            Kind::Record { .. } => Derive::Record,
+        }
+    }
+
+    /// The slug of the resource the model stands for, as written in the container attribute.
+    pub fn slug(&self) -> &LitStr {
+        match self {
+            Kind::Record { object } => object,
+        }
+    }
+}
+
 /// How many values a field holds, read from its type.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Multiplicity {
     /// `T`
     One,
     /// `Option<T>`
@@ -18,13 +91,36 @@ pub enum Kind {
     Many,
 }
 
+/// The struct as read, before the rules across fields and attributes are checked.
+pub struct Input<'a> {
+    pub ident: &'a Ident,
+    pub vis: &'a Visibility,
+    pub generics: &'a Generics,
+    /// The value of the derive's container key; `None` when missing (already reported).
+    pub target: Option<LitStr>,
+    pub krate: syn::Path,
+    pub fields: Vec<Field<'a>>,
+}
+
+/// The checked model: every rule holds, and it knows what it stands for.
 pub struct Model<'a> {
     pub ident: &'a Ident,
     pub vis: &'a Visibility,
-    /// `None` when `object` is missing (already reported).
-    pub object: Option<attr::Spanned<String>>,
     pub krate: syn::Path,
+    pub kind: Kind,
     pub fields: Vec<Field<'a>>,
+}
+
+impl Model<'_> {
+    /// Decoded from responses (every field but `skip` ones).
+    pub fn read_fields(&self) -> impl Iterator<Item = &Field<'_>> {
+        self.fields.iter().filter(|f| f.is_read())
+    }
+
+    /// Written in create, assert and update bodies.
+    pub fn written_fields(&self) -> impl Iterator<Item = &Field<'_>> {
+        self.fields.iter().filter(|f| f.is_written())
+    }
 }
 
 pub struct Field<'a> {
@@ -32,7 +128,7 @@ pub struct Field<'a> {
     pub ty: &'a Type,
     pub slug: String,
     pub slug_span: Span,
-    pub kind: Kind,
+    pub multiplicity: Multiplicity,
     /// The value type inside `Option`/`Vec` (still wrapped in `Tracked` if it was).
     pub value_ty: &'a Type,
     /// The value type with `Tracked` removed: what filters and history are typed by.
@@ -41,7 +137,36 @@ pub struct Field<'a> {
     pub attrs: attr::Field,
 }
 
-impl Field<'_> {
+impl<'a> Field<'a> {
+    /// Reads one named field: its `#[attio]` attributes, slug and multiplicity.
+    pub fn from_syn(cx: &Ctxt, field: &'a syn::Field) -> Option<Field<'a>> {
+        let member = field.ident.as_ref()?;
+        let attrs = attr::Field::from_attrs(cx, &field.attrs);
+        let (slug, slug_span) = match &attrs.rename {
+            Some(r) => (r.value.clone(), r.span),
+            None => (
+                member.to_string().trim_start_matches("r#").to_owned(),
+                member.span(),
+            ),
+        };
+        let (multiplicity, value_ty) = split_multiplicity(&field.ty);
+        let (tracked, plain_ty) = match generic_arg(value_ty, "Tracked") {
+            Some(inner) => (true, inner),
+            None => (false, value_ty),
+        };
+        Some(Field {
+            member,
+            ty: &field.ty,
+            slug,
+            slug_span,
+            multiplicity,
+            value_ty,
+            plain_ty,
+            tracked,
+            attrs,
+        })
+    }
+
     pub fn read_only(&self) -> bool {
         self.attrs.read_only.is_some()
     }
@@ -61,101 +186,85 @@ impl Field<'_> {
     }
 }
 
-impl<'a> Model<'a> {
-    /// Builds the model; `None` when the input is not a struct with named fields (reported).
-    pub fn from_input(cx: &Ctxt, input: &'a DeriveInput) -> Option<Model<'a>> {
-        let container = attr::Container::from_attrs(cx, &input.attrs);
-        if container.object.is_none() && !container.malformed {
+impl<'a> Input<'a> {
+    /// Reads the input; `None` when it is not a struct with named fields (reported).
+    pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Input<'a>> {
+        let container = attr::Container::from_attrs(cx, &input.attrs, derive.key());
+        if container.target.is_none() && !container.malformed {
+            let (key, example) = (derive.key(), derive.example());
             cx.error_spanned_by(
                 &input.ident,
-                "missing `#[attio(object = \"...\")]`: name the Attio object this struct models, e.g. `#[attio(object = \"people\")]`",
+                format!(
+                    "missing `#[attio({key} = \"...\")]`: name the Attio {key} this struct models, e.g. `#[attio({key} = \"{example}\")]`"
+                ),
             );
         }
-        let named = match &input.data {
-            Data::Struct(s) => match &s.fields {
-                Fields::Named(named) => Some(named),
-                Fields::Unnamed(_) => {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "AttioRecord can only be derived for a struct with named fields: each field names an Attio attribute; this is a tuple struct",
-                    );
-                    None
-                }
-                Fields::Unit => {
-                    cx.error_spanned_by(
-                        &input.ident,
-                        "AttioRecord can only be derived for a struct with named fields: each field names an Attio attribute; this is a unit struct",
-                    );
-                    None
-                }
-            },
-            Data::Enum(e) => {
-                cx.error_spanned_by(
-                    e.enum_token,
-                    "AttioRecord can only be derived for a struct with named fields, not an enum",
-                );
-                None
-            }
-            Data::Union(u) => {
-                cx.error_spanned_by(
-                    u.union_token,
-                    "AttioRecord can only be derived for a struct with named fields, not a union",
-                );
-                None
-            }
-        }?;
-        let fields = named
-            .named
+        let fields = named_fields(cx, input, derive.name())?
             .iter()
-            .filter_map(|f| {
-                let member = f.ident.as_ref()?;
-                let attrs = attr::Field::from_attrs(cx, &f.attrs);
-                let (slug, slug_span) = match &attrs.rename {
-                    Some(r) => (r.value.clone(), r.span),
-                    None => (
-                        member.to_string().trim_start_matches("r#").to_owned(),
-                        member.span(),
-                    ),
-                };
-                let (kind, value_ty) = split_multiplicity(&f.ty);
-                let (tracked, plain_ty) = match generic_arg(value_ty, "Tracked") {
-                    Some(inner) => (true, inner),
-                    None => (false, value_ty),
-                };
-                Some(Field {
-                    member,
-                    ty: &f.ty,
-                    slug,
-                    slug_span,
-                    kind,
-                    value_ty,
-                    plain_ty,
-                    tracked,
-                    attrs,
-                })
-            })
+            .filter_map(|f| Field::from_syn(cx, f))
             .collect();
-        let krate = container
-            .krate
-            .unwrap_or_else(|| syn::parse_quote!(::attio_core));
-        Some(Model {
+        Some(Input {
             ident: &input.ident,
             vis: &input.vis,
-            object: container.object,
-            krate,
+            generics: &input.generics,
+            target: container.target,
+            krate: container
+                .krate
+                .unwrap_or_else(|| syn::parse_quote!(::attio_core)),
             fields,
         })
     }
 }
 
+/// The named fields of a struct; anything else is reported.
+fn named_fields<'a>(
+    cx: &Ctxt,
+    input: &'a DeriveInput,
+    name: &str,
+) -> Option<&'a syn::punctuated::Punctuated<syn::Field, syn::Token![,]>> {
+    match &input.data {
+        Data::Struct(s) => match &s.fields {
+            Fields::Named(named) => Some(&named.named),
+            Fields::Unnamed(_) => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    format!("{name} can only be derived for a struct with named fields: each field names an Attio attribute; this is a tuple struct"),
+                );
+                None
+            }
+            Fields::Unit => {
+                cx.error_spanned_by(
+                    &input.ident,
+                    format!("{name} can only be derived for a struct with named fields: each field names an Attio attribute; this is a unit struct"),
+                );
+                None
+            }
+        },
+        Data::Enum(e) => {
+            cx.error_spanned_by(
+                e.enum_token,
+                format!("{name} can only be derived for a struct with named fields, not an enum"),
+            );
+            None
+        }
+        Data::Union(u) => {
+            cx.error_spanned_by(
+                u.union_token,
+                format!("{name} can only be derived for a struct with named fields, not a union"),
+            );
+            None
+        }
+    }
+}
+
 /// `Option<T>` → (Optional, T), `Vec<T>` → (Many, T), anything else → (One, itself).
-fn split_multiplicity(ty: &Type) -> (Kind, &Type) {
+fn split_multiplicity(ty: &Type) -> (Multiplicity, &Type) {
     if let Some(inner) = generic_arg(ty, "Option") {
-        (Kind::Optional, inner)
+        (Multiplicity::Optional, inner)
     } else if let Some(inner) = generic_arg(ty, "Vec") {
-        (Kind::Many, inner)
+        (Multiplicity::Many, inner)
     } else {
-        (Kind::One, ty)
+        (Multiplicity::One, ty)
     }
 }
 

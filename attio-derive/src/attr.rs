@@ -1,4 +1,5 @@
-//! Reading `#[attio(...)]` on the struct and on its fields.
+//! Reading `#[attio(...)]` on the struct and on its fields. The field grammar is the same
+//! for every derive; the struct's accepted keys depend on the derive and are given by it.
 
 use proc_macro2::Span;
 use syn::meta::ParseNestedMeta;
@@ -7,7 +8,6 @@ use syn::{Lit, LitStr};
 
 use crate::ctxt::Ctxt;
 
-const CONTAINER_KEYS: &[&str] = &["object", "crate"];
 const FIELD_KEYS: &[&str] = &["rename", "read_only", "unique", "skip"];
 
 /// A value together with the tokens it was read from, for spanning later errors.
@@ -16,13 +16,15 @@ pub struct Spanned<T> {
     pub span: Span,
 }
 
-/// `#[attio(object = "people", crate = "path")]` on the struct.
+/// `#[attio(<key> = "slug", crate = "path")]` on the struct, where `<key>` names the Attio
+/// resource the model stands for (`object` for `AttioRecord`).
 #[derive(Default)]
 pub struct Container {
-    pub object: Option<Spanned<String>>,
+    /// The value of `<key>`.
+    pub target: Option<LitStr>,
     pub krate: Option<syn::Path>,
     /// An `#[attio(...)]` on the struct could not be read (already reported): a missing
-    /// `object` is then most likely the misspelt or malformed key, not worth a second error.
+    /// `<key>` is then most likely the misspelt or malformed key, not worth a second error.
     pub malformed: bool,
 }
 
@@ -36,22 +38,24 @@ pub struct Field {
 }
 
 impl Container {
-    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute]) -> Self {
+    /// Reads the struct's attributes; `target_key` is the key naming the model's resource.
+    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute], target_key: &'static str) -> Self {
+        let accepted = [target_key, "crate"];
         let mut out = Container::default();
         for attr in attrs.iter().filter(|a| a.path().is_ident("attio")) {
             let result = attr.parse_nested_meta(|meta| {
                 let key = meta_key(&meta);
                 match key.as_str() {
                     // object = "people"
-                    "object" => {
-                        let lit = string_value(&meta, "object")?;
-                        if out.object.is_some() {
-                            cx.error_spanned_by(&meta.path, "duplicate attio attribute `object`");
+                    k if k == target_key => {
+                        let lit = string_value(&meta, target_key)?;
+                        if out.target.is_some() {
+                            cx.error_spanned_by(
+                                &meta.path,
+                                format!("duplicate attio attribute `{target_key}`"),
+                            );
                         }
-                        out.object = Some(Spanned {
-                            value: lit.value(),
-                            span: lit.span(),
-                        });
+                        out.target = Some(lit);
                     }
                     // crate = "my_reexport::attio_core"
                     "crate" => {
@@ -75,7 +79,7 @@ impl Container {
                             ),
                         }
                     }
-                    _ => return Err(unknown_key(&meta, &key, CONTAINER_KEYS, "on a struct")),
+                    _ => return Err(unknown_key(&meta, &key, &accepted, "on a struct")),
                 }
                 Ok(())
             });

@@ -1,25 +1,40 @@
-//! Rules across fields and attributes, checked before anything is expanded.
+//! Rules across fields and attributes, checked before anything is expanded. The field rules
+//! are the same for every derive; the container rules take the derive's key.
 
 use std::collections::HashMap;
 
-use syn::DeriveInput;
-
-use crate::ast::{Kind, Model};
+use crate::ast::{Derive, Field, Input, Model, Multiplicity};
 use crate::ctxt::Ctxt;
 
-pub fn check(cx: &Ctxt, input: &DeriveInput, model: &Model) {
-    check_generics(cx, input);
-    if let Some(object) = model.object.as_ref().filter(|o| !is_slug(&o.value)) {
+/// Checks the input and, when it names its resource, returns the model expansion reads.
+/// Whether any rule failed is told by `cx`.
+pub fn check<'a>(cx: &Ctxt, derive: Derive, input: Input<'a>) -> Option<Model<'a>> {
+    check_generics(cx, derive, &input);
+    let key = derive.key();
+    if let Some(target) = input.target.as_ref().filter(|t| !is_slug(&t.value())) {
         cx.syn_error(syn::Error::new(
-            object.span,
+            target.span(),
             format!(
-                "object slug {:?} is not a valid Attio api_slug: use lowercase letters, digits and `_` only",
-                object.value
+                "{key} slug {:?} is not a valid Attio api_slug: use lowercase letters, digits and `_` only",
+                target.value()
             ),
         ));
     }
+    check_fields(cx, &input.fields);
+    let kind = derive.kind(input.target?);
+    Some(Model {
+        ident: input.ident,
+        vis: input.vis,
+        krate: input.krate,
+        kind,
+        fields: input.fields,
+    })
+}
+
+/// The field grammar's rules: slugs, duplicates, and which flags go together.
+pub fn check_fields(cx: &Ctxt, fields: &[Field]) {
     let mut seen: HashMap<&str, &syn::Ident> = HashMap::new();
-    for field in &model.fields {
+    for field in fields {
         let a = &field.attrs;
         if field.skip() {
             if let Some(span) = a
@@ -60,7 +75,7 @@ pub fn check(cx: &Ctxt, input: &DeriveInput, model: &Model) {
             ));
         }
         if let Some(span) = a.unique {
-            if field.kind == Kind::Optional {
+            if field.multiplicity == Multiplicity::Optional {
                 cx.syn_error(syn::Error::new(
                     span,
                     "`unique` on an `Option` field: an assert key must always have a value; use `T` or `Vec<T>`",
@@ -76,12 +91,15 @@ pub fn check(cx: &Ctxt, input: &DeriveInput, model: &Model) {
     }
 }
 
-fn check_generics(cx: &Ctxt, input: &DeriveInput) {
-    let g = &input.generics;
+fn check_generics(cx: &Ctxt, derive: Derive, input: &Input) {
+    let g = input.generics;
     if !g.params.is_empty() || g.where_clause.is_some() {
+        let (name, key) = (derive.name(), derive.key());
         cx.error_spanned_by(
             g,
-            "AttioRecord cannot be derived for a generic struct: an Attio object has one fixed set of attribute types; declare a concrete struct per object",
+            format!(
+                "{name} cannot be derived for a generic struct: an Attio {key} has one fixed set of attribute types; declare a concrete struct per {key}"
+            ),
         );
     }
 }

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 
 use serde::ser::{self, Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use super::decode::{ArraySeed, DecodeCtx};
+use crate::decode::ctx::DecodeCtx;
+use crate::decode::value::ArraySeed;
 use crate::error::ValueError;
 use crate::values::{ReadValue, WriteValue};
 

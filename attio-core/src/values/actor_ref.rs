@@ -52,7 +52,7 @@ impl ActorRef {
     }
 
     /// The workspace member with this email address (checked).
-    pub fn workspace_member_by_email(email_address: &str) -> Result<Self, Error> {
+    pub fn workspace_member_by_email(email_address: impl AsRef<str>) -> Result<Self, Error> {
         Ok(ActorRef {
             referenced_actor_type: ActorType::WorkspaceMember,
             referenced_actor_id: None,

@@ -38,7 +38,11 @@ pub struct Domain {
 
 impl Domain {
     /// Checks and normalises a domain or URL: `https://app.attio.com/x` → `app.attio.com`.
-    pub fn new(domain: &str) -> Result<Self, Error> {
+    pub fn new(domain: impl AsRef<str>) -> Result<Self, Error> {
+        Self::checked(domain.as_ref())
+    }
+
+    fn checked(domain: &str) -> Result<Self, Error> {
         let host = host_of(domain);
         let host = host.to_lowercase();
         check_host(&host).map_err(|reason| invalid("domain", domain, reason))?;

@@ -51,7 +51,11 @@ impl EmailAddress {
     /// Checks an email address: one `@`, a local part without spaces or forbidden
     /// characters (at most 64 of them, no leading, trailing or doubled dot), and a domain
     /// with a dot and valid labels. Surrounding whitespace is trimmed.
-    pub fn new(email_address: &str) -> Result<Self, Error> {
+    pub fn new(email_address: impl AsRef<str>) -> Result<Self, Error> {
+        Self::checked(email_address.as_ref())
+    }
+
+    fn checked(email_address: &str) -> Result<Self, Error> {
         let address = email_address.trim();
         check_email(address).map_err(|reason| invalid("email address", email_address, reason))?;
         Ok(EmailAddress {

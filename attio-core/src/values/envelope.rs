@@ -23,8 +23,8 @@ pub enum ActorType {
 
 impl ActorType {
     /// Parses Attio's spelling.
-    pub fn parse(s: &str) -> Self {
-        match s {
+    pub fn parse(s: impl AsRef<str>) -> Self {
+        match s.as_ref() {
             "api-token" => Self::ApiToken,
             "workspace-member" => Self::WorkspaceMember,
             "system" => Self::System,
@@ -47,7 +47,7 @@ impl ActorType {
 
 impl<'de> Deserialize<'de> for ActorType {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = crate::__private::Key::deserialize(d)?;
+        let s = crate::decode::key::Key::deserialize(d)?;
         Ok(Self::parse(s.as_str()))
     }
 }

@@ -6,7 +6,7 @@ use serde::de::{self, Deserialize, MapAccess};
 
 use super::wire::{TimestampText, skip};
 use super::{Actor, AttioValue, Envelope, ReadValue, Timestamp};
-use crate::__private::Key;
+use crate::decode::key::Key;
 use crate::schema::AttributeType;
 
 /// The kind of an interaction.
@@ -31,8 +31,8 @@ pub enum InteractionType {
 
 impl InteractionType {
     /// Parses Attio's spelling.
-    pub fn parse(s: &str) -> Self {
-        match s {
+    pub fn parse(s: impl AsRef<str>) -> Self {
+        match s.as_ref() {
             "email" => Self::Email,
             "calendar-event" => Self::CalendarEvent,
             "call" => Self::Call,

@@ -60,10 +60,69 @@ pub struct Location {
     pub longitude: Option<String>,
 }
 
+macro_rules! setters {
+    ($($(#[$doc:meta])* $method:ident => $field:ident),* $(,)?) => {
+        $(
+            $(#[$doc])*
+            #[must_use]
+            pub fn $method(mut self, $field: impl Into<String>) -> Self {
+                self.$field = Some($field.into());
+                self
+            }
+        )*
+    };
+}
+
 impl Location {
-    /// An empty location (every key `null`); fill in the fields.
+    /// An empty location (every key `null`); fill in the fields, or chain the `with_*`
+    /// setters, which take `&str` and `String` alike:
+    ///
+    /// ```
+    /// use attio_core::values::Location;
+    /// let city = String::from("Cupertino");
+    /// let loc = Location::new()
+    ///     .with_line_1(format!("{} Infinite Loop", 1))
+    ///     .with_locality(city)
+    ///     .with_region("CA")
+    ///     .with_country_code("US")
+    ///     .with_coordinates("37.331741", "-122.030333");
+    /// assert_eq!(loc.locality.as_deref(), Some("Cupertino"));
+    /// assert_eq!(loc.longitude.as_deref(), Some("-122.030333"));
+    /// ```
     pub fn new() -> Self {
         Self::default()
+    }
+
+    setters! {
+        /// Sets `line_1`.
+        with_line_1 => line_1,
+        /// Sets `line_2`.
+        with_line_2 => line_2,
+        /// Sets `line_3`.
+        with_line_3 => line_3,
+        /// Sets `line_4`.
+        with_line_4 => line_4,
+        /// Sets `locality`, the town or city.
+        with_locality => locality,
+        /// Sets `region`, the state, county or province.
+        with_region => region,
+        /// Sets `postcode`.
+        with_postcode => postcode,
+        /// Sets `country_code` (ISO 3166-1 alpha-2, checked when written).
+        with_country_code => country_code,
+    }
+
+    /// Sets `latitude` and `longitude` as decimal text, e.g. `"37.331741"` (checked when
+    /// written).
+    #[must_use]
+    pub fn with_coordinates(
+        mut self,
+        latitude: impl Into<String>,
+        longitude: impl Into<String>,
+    ) -> Self {
+        self.latitude = Some(latitude.into());
+        self.longitude = Some(longitude.into());
+        self
     }
 }
 

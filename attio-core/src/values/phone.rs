@@ -51,7 +51,11 @@ impl PhoneNumber {
     /// Checks a phone number: digits with optional spaces, dashes, dots and parentheses,
     /// 3 to 15 digits, a leading `+` or a two-letter `country_code` (stored upper-case).
     /// Surrounding whitespace is trimmed.
-    pub fn new(number: &str, country_code: Option<&str>) -> Result<Self, Error> {
+    pub fn new(number: impl AsRef<str>, country_code: Option<&str>) -> Result<Self, Error> {
+        Self::checked(number.as_ref(), country_code)
+    }
+
+    fn checked(number: &str, country_code: Option<&str>) -> Result<Self, Error> {
         let n = number.trim();
         check_number(n, country_code.is_some()).map_err(|r| invalid("phone number", number, r))?;
         let country_code = match country_code {

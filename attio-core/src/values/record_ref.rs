@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::wire::{OneKeyArray, UuidText, invalid, skip};
 use super::{AttioValue, Domain, EmailAddress, Envelope, ReadValue, WriteValue};
-use crate::__private::Key;
+use crate::decode::key::Key;
 use crate::error::{Error, ValueError};
 use crate::record::AttioRecord;
 use crate::schema::AttributeType;
@@ -85,7 +85,7 @@ impl<T> RecordRef<T> {
     }
 
     /// A reference to the record whose unique `domains` include `domain` (a company).
-    pub fn by_domain(domain: &str) -> Result<Self, Error> {
+    pub fn by_domain(domain: impl AsRef<str>) -> Result<Self, Error> {
         Ok(Self::from_target(RecordTarget::Domain(Domain::new(
             domain,
         )?)))
@@ -93,7 +93,7 @@ impl<T> RecordRef<T> {
 
     /// A reference to the record whose unique `email_addresses` include `email_address`
     /// (a person).
-    pub fn by_email_address(email_address: &str) -> Result<Self, Error> {
+    pub fn by_email_address(email_address: impl AsRef<str>) -> Result<Self, Error> {
         Ok(Self::from_target(RecordTarget::EmailAddress(
             EmailAddress::new(email_address)?,
         )))
@@ -113,7 +113,8 @@ impl<T> RecordRef<T> {
 impl<T: AttioRecord> RecordRef<T> {
     /// A reference to the record with this id, given as text; a malformed UUID is refused
     /// with an error naming the target object and the id.
-    pub fn parse(record_id: &str) -> Result<Self, Error> {
+    pub fn parse(record_id: impl AsRef<str>) -> Result<Self, Error> {
+        let record_id = record_id.as_ref();
         match Uuid::try_parse(record_id) {
             Ok(id) => Ok(Self::new(id)),
             Err(e) => Err(invalid(
@@ -210,8 +211,12 @@ impl AnyRecordRef {
 
     /// A reference to a record of `target_object` whose id is given as text; a malformed
     /// UUID is refused with an error naming the object and the id.
-    pub fn parse(target_object: impl Into<String>, record_id: &str) -> Result<Self, Error> {
+    pub fn parse(
+        target_object: impl Into<String>,
+        record_id: impl AsRef<str>,
+    ) -> Result<Self, Error> {
         let target_object = target_object.into();
+        let record_id = record_id.as_ref();
         match Uuid::try_parse(record_id) {
             Ok(id) => Ok(AnyRecordRef::new(target_object, id)),
             Err(e) => Err(invalid(
@@ -223,7 +228,10 @@ impl AnyRecordRef {
     }
 
     /// A reference to the record of `target_object` whose unique `domains` include `domain`.
-    pub fn by_domain(target_object: impl Into<String>, domain: &str) -> Result<Self, Error> {
+    pub fn by_domain(
+        target_object: impl Into<String>,
+        domain: impl AsRef<str>,
+    ) -> Result<Self, Error> {
         Ok(AnyRecordRef {
             target_object: target_object.into(),
             target: RecordTarget::Domain(Domain::new(domain)?),
@@ -234,7 +242,7 @@ impl AnyRecordRef {
     /// `email_address`.
     pub fn by_email_address(
         target_object: impl Into<String>,
-        email_address: &str,
+        email_address: impl AsRef<str>,
     ) -> Result<Self, Error> {
         Ok(AnyRecordRef {
             target_object: target_object.into(),

@@ -10,7 +10,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
 use super::{Date, Timestamp};
-use crate::__private::Key;
+use crate::decode::key::Key;
 use crate::error::{Error, ValueError};
 
 /// A validation failure as the crate's error.

@@ -1,0 +1,85 @@
+//! Decoding: `__decode_values`, a map visitor with one slot per field read, filled straight
+//! from the response's value arrays.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+
+use super::names::Names;
+use crate::ast::{Model, Multiplicity, type_span};
+
+pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
+    let p = &n.private;
+    let ident = n.ident;
+    let slot = |i: usize| format_ident!("__attio_{}", i);
+    let slots = m.read_fields().enumerate().map(|(i, f)| {
+        let slot = slot(i);
+        let vt = f.value_ty;
+        match f.multiplicity {
+            Multiplicity::Many => {
+                quote! { let mut #slot: #p::Option<#p::Vec<#vt>> = #p::Option::None; }
+            }
+            _ => quote! { let mut #slot: #p::Option<#vt> = #p::Option::None; },
+        }
+    });
+    let arms = m.read_fields().enumerate().map(|(i, f)| {
+        let slot = slot(i);
+        let vt = f.value_ty;
+        let slug = &f.slug;
+        match f.multiplicity {
+            Multiplicity::Many => quote_spanned! {type_span(f.ty)=>
+                #slug => { #slot = #p::Option::Some(#p::decode_many::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
+            },
+            _ => quote_spanned! {type_span(f.ty)=>
+                #slug => { #slot = #p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?; }
+            },
+        }
+    });
+    let mut read_index = 0usize;
+    let inits = m.fields.iter().map(|f| {
+        let member = f.member;
+        if f.skip() {
+            let ty = f.ty;
+            return quote_spanned!(type_span(f.ty)=> #member: <#ty as ::core::default::Default>::default());
+        }
+        let slot = slot(read_index);
+        read_index += 1;
+        let slug = &f.slug;
+        match f.multiplicity {
+            Multiplicity::One => quote! { #member: #p::required(#slot, self.ctx, #slug)? },
+            Multiplicity::Optional => quote! { #member: #slot },
+            Multiplicity::Many => quote! { #member: #slot.unwrap_or_default() },
+        }
+    });
+    let expecting = format!("the values of a `{}` {}", n.slug, n.item);
+    quote! {
+        fn __decode_values<'de, __D: #p::serde::Deserializer<'de>>(
+            __d: __D,
+            __ctx: &#p::DecodeCtx,
+        ) -> #p::Result<Self, __D::Error> {
+            struct __Visitor<'__a> {
+                ctx: &'__a #p::DecodeCtx,
+            }
+            #[automatically_derived]
+            impl<'de, '__a> #p::serde::de::Visitor<'de> for __Visitor<'__a> {
+                type Value = #ident;
+                fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(#expecting)
+                }
+                #[inline]
+                fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
+                    #(#slots)*
+                    while let #p::Option::Some(__key) = #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)? {
+                        match __key.as_str() {
+                            #(#arms)*
+                            _ => {
+                                #p::serde::de::MapAccess::next_value::<#p::serde::de::IgnoredAny>(&mut __map)?;
+                            }
+                        }
+                    }
+                    #p::Result::Ok(#ident { #(#inits,)* })
+                }
+            }
+            #p::serde::Deserializer::deserialize_map(__d, __Visitor { ctx: __ctx })
+        }
+    }
+}
