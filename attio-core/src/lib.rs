@@ -144,6 +144,7 @@ pub mod error;
 pub mod filter;
 mod http;
 pub mod json;
+pub mod models;
 pub mod record;
 pub mod schema;
 pub mod values;

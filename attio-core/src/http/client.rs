@@ -30,6 +30,13 @@ use super::retry::RetryPolicy;
 /// | [`history`](Client::history) | `GET /v2/objects/{object}/records/{id}/attributes/{slug}/values?show_historic=true` |
 /// | [`follow`](Client::follow) | a `get`, or a query on the target's unique attribute |
 /// | [`create_many`](Client::create_many), [`update_many`](Client::update_many), [`assert_many`](Client::assert_many) | one request per record, concurrently |
+///
+/// The other areas of the API are reached through handles borrowed from the client:
+///
+/// | call | area |
+/// |---|---|
+/// | [`members`](Client::members) | workspace members ([`Members`](crate::api::Members)) |
+/// | [`identify`](Client::identify) | the token itself: `GET /v2/self` |
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
