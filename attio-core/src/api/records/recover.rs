@@ -18,6 +18,7 @@ use super::requests::{self, Write};
 use crate::error::Error;
 use crate::http::client::Client;
 use crate::http::clock::ServerClock;
+use crate::http::request::Request;
 use crate::http::send::{Budget, Failure};
 use crate::json;
 use crate::record::{AttioRecord, Record};
@@ -108,9 +109,7 @@ pub(super) async fn create<T: AttioRecord>(
                 matching_attribute = key.slug,
                 "create outcome unknown: resending as an assert"
             );
-            let mut resend = requests::assert_request::<T>(Vec::new(), key.slug);
-            resend.body = create.body.clone();
-            assert = Some(resend);
+            assert = Some(as_assert::<T>(&create, key.slug));
             continue;
         };
         tracing::debug!(
@@ -141,6 +140,14 @@ pub(super) async fn create<T: AttioRecord>(
             }
         }
     }
+}
+
+/// The same create, as an assert on `slug` with the same body: it finds the record if the
+/// lost create stored it, and creates it otherwise.
+fn as_assert<T: AttioRecord>(create: &Request, slug: &'static str) -> Request {
+    let mut assert = requests::assert_request::<T>(Vec::new(), slug);
+    assert.body = create.body.clone();
+    assert
 }
 
 /// The create's outcome stays unknown: its lookup by `slug` failed with `error`.
@@ -245,6 +252,18 @@ mod tests {
         assert_eq!((key.slug, key.lookup), ("phone", None));
         // Without a value for any unique attribute, no key.
         assert_eq!(key_of(&person(&[])), None);
+    }
+
+    #[test]
+    fn create_turns_into_assert() {
+        let create = requests::create_request::<Person>(b"{}".to_vec());
+        let assert = as_assert::<Person>(&create, "phone");
+        assert_eq!(
+            assert.describe(),
+            "PUT /v2/objects/people/records?matching_attribute=phone"
+        );
+        assert!(assert.safety.is_idempotent());
+        assert_eq!(assert.body.as_deref(), Some(&b"{}"[..]));
     }
 
     #[test]
