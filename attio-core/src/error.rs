@@ -31,12 +31,17 @@ pub enum Error {
     #[error(transparent)]
     InvalidValue(Box<ValueError>),
     /// The request could not be sent or its response could not be read.
+    ///
+    /// [`source`](std::error::Error::source) is the underlying error of the HTTP stack.
     #[error("{message}")]
     Transport {
         /// What happened, without the API key.
         message: String,
         /// Whether the failure happened after the request may have reached Attio.
         maybe_sent: bool,
+        /// The underlying error.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
     },
     /// A create whose response was lost and that could not be checked (the model has no
     /// unique attribute to look it up by, or the lookup failed): the record may or may not
@@ -47,6 +52,40 @@ pub enum Error {
         object: &'static str,
         /// What was lost, and why it could not be checked.
         reason: String,
+    },
+    /// A reference by a unique value (a domain, an email address) that no record holds:
+    /// the client's query for it found nothing. Concluded by the client, not answered by
+    /// Attio; [`Error::is_not_found`] is true for it.
+    #[error(
+        "no `{object}` record has {attribute} {value:?}: the client's query for the referenced record found none"
+    )]
+    ReferenceNotFound {
+        /// The object slug of the referenced record.
+        object: &'static str,
+        /// The unique attribute the reference names it by, e.g. `domains`.
+        attribute: &'static str,
+        /// The value looked for.
+        value: String,
+    },
+    /// A create whose response was lost, after which the client's lookup found an older
+    /// record holding the create's unique value: the create was not stored (Attio would
+    /// have refused it as a uniqueness conflict), and the other record was left untouched.
+    /// Concluded by the client, not answered by Attio; [`Error::is_uniqueness_conflict`]
+    /// is true for it.
+    #[error(
+        "the create on `{object}` was not stored: record {record_id} (created {created_at}) already holds its `{attribute}` value (concluded by the client from a lookup after the create's response was lost; {request})"
+    )]
+    UniqueValueTaken {
+        /// The object slug.
+        object: &'static str,
+        /// The unique attribute whose value is taken.
+        attribute: &'static str,
+        /// The record that holds the value.
+        record_id: uuid::Uuid,
+        /// When that record was created.
+        created_at: chrono::DateTime<chrono::Utc>,
+        /// The create, e.g. `POST /v2/objects/people/records`.
+        request: String,
     },
     /// The client is not configured correctly (missing key, non-https base URL, …).
     #[error("attio-rs configuration: {0}")]
@@ -71,10 +110,26 @@ impl Error {
         }
     }
 
-    /// Whether this is Attio's 404 `not_found`: the record (or object, or attribute) does
-    /// not exist.
+    /// Whether the thing asked for does not exist: Attio's 404 `not_found` (the record,
+    /// object or attribute), or a reference whose unique value no record holds
+    /// ([`Error::ReferenceNotFound`]).
     pub fn is_not_found(&self) -> bool {
-        matches!(self, Error::Api(e) if e.status == 404)
+        match self {
+            Error::Api(e) => e.status == 404,
+            Error::ReferenceNotFound { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// Whether another record already holds a unique value the call wrote: Attio's
+    /// `uniqueness_conflict`, or the same concluded by the client after a lost create
+    /// ([`Error::UniqueValueTaken`]).
+    pub fn is_uniqueness_conflict(&self) -> bool {
+        match self {
+            Error::Api(e) => e.code == ErrorCode::UniquenessConflict,
+            Error::UniqueValueTaken { .. } => true,
+            _ => false,
+        }
     }
 
     /// Whether sending the same request again may succeed: rate limits, server errors and
@@ -219,6 +274,7 @@ impl fmt::Display for ErrorCode {
 
 /// One entry of an error body's `validation_errors`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[non_exhaustive]
 pub struct ValidationIssue {
     /// e.g. `invalid_type`.
     #[serde(default)]
@@ -239,6 +295,7 @@ pub struct ValidationIssue {
 
 /// An error answered by Attio.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ApiError {
     /// HTTP status.
     pub status: u16,
@@ -288,8 +345,10 @@ impl std::error::Error for ApiError {}
 
 /// A response that does not have the shape the model declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DecodeError {
-    /// The object slug of the model being decoded.
+    /// What was being decoded: the object slug of a record model (`people`), or the
+    /// resource name of a plain model (`note`, `workspace member`).
     pub object: &'static str,
     /// The record id, when it was read before the error.
     pub record_id: Option<uuid::Uuid>,
@@ -307,9 +366,9 @@ pub struct DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot decode a `{}` record", self.object)?;
-        if let Some(id) = self.record_id {
-            write!(f, " {id}")?;
+        match self.record_id {
+            Some(id) => write!(f, "cannot decode `{}` record {id}", self.object)?,
+            None => write!(f, "cannot decode a `{}` response", self.object)?,
         }
         if let Some(a) = &self.attribute {
             write!(f, ", attribute `{a}`")?;
@@ -328,8 +387,61 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+impl DecodeError {
+    /// The error of a serde decode of a plain model: `object` names what was decoded,
+    /// `path` where the error is (`data[3].id.note_id`, `$` for the whole body).
+    pub(crate) fn from_serde(object: &'static str, path: String, err: &serde_json::Error) -> Self {
+        let (expected, found) = split_serde_message(err);
+        DecodeError {
+            object,
+            record_id: None,
+            attribute: None,
+            path,
+            expected,
+            found,
+            position: (err.line() > 0).then(|| (err.line(), err.column())),
+        }
+    }
+}
+
+/// Splits serde's "invalid type: X, expected Y" and friends into (expected, found).
+pub(crate) fn split_serde_message(err: &serde_json::Error) -> (String, String) {
+    use serde_json::error::Category;
+    if err.classify() == Category::Eof {
+        return (
+            "more JSON".into(),
+            "the end of the input (truncated body)".into(),
+        );
+    }
+    let msg = err.to_string();
+    let msg = match msg.rfind(" at line ") {
+        Some(i) => &msg[..i],
+        None => &msg,
+    };
+    if err.classify() == Category::Syntax {
+        return ("well-formed JSON".into(), msg.to_owned());
+    }
+    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
+        if let Some(rest) = msg.strip_prefix(prefix)
+            && let Some((found, expected)) = rest.rsplit_once(", expected ")
+        {
+            return (expected.to_owned(), found.to_owned());
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return (format!("the field {rest}"), "no such field".into());
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return (expected.to_owned(), format!("variant {found}"));
+    }
+    ("a valid value".into(), msg.to_owned())
+}
+
 /// A value refused before it was sent, because Attio would reject it.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValueError {
     /// The object slug, when the value was checked as part of a model.
     pub object: Option<&'static str>,

@@ -178,3 +178,153 @@ pub fn decode_value<V: ReadValue>(bytes: &[u8]) -> Result<V, Error> {
     let result = run(bytes, ValueSeed::<V>::new(&ctx)).map(|(value, _active)| value);
     result.map_err(|e| Error::from(ctx.into_error(V::TYPE.as_str(), &e)))
 }
+
+/// Decodes a plain resource's single-item response, `{"data":{…}}`, into a serde model
+/// (one of [`crate::models`], or any type of yours). `resource` names what is decoded in
+/// errors, e.g. `"note"`.
+///
+/// An error is an [`Error::Decode`] with the JSON path of the offending value, the line
+/// and column, and what was expected and found.
+///
+/// ```
+/// use attio_core::json;
+///
+/// #[derive(serde::Deserialize, Debug)]
+/// struct NoteId {
+///     note_id: uuid::Uuid,
+/// }
+///
+/// #[derive(serde::Deserialize, Debug)]
+/// struct Note {
+///     id: NoteId,
+///     title: String,
+/// }
+///
+/// let body = br#"{"data":{"id":{"note_id":"bf071e1f-6035-429d-b874-d83ea64ea13b"},"title":"Call"}}"#;
+/// let note = json::decode_data::<Note>(body, "note")?;
+/// assert_eq!(note.title, "Call");
+///
+/// let body = br#"{"data":{"id":{"note_id":"not-a-uuid"},"title":"Call"}}"#;
+/// let err = json::decode_data::<Note>(body, "note").unwrap_err();
+/// let decode = err.as_decode().unwrap();
+/// assert_eq!(decode.object, "note");
+/// assert_eq!(decode.path, "data.id.note_id");
+/// assert_eq!(decode.position, Some((1, 37)));
+/// # Ok::<(), attio_core::Error>(())
+/// ```
+pub fn decode_data<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    resource: &'static str,
+) -> Result<T, Error> {
+    #[derive(serde::Deserialize)]
+    struct Data<T> {
+        data: T,
+    }
+    decode_serde::<Data<T>>(bytes, resource).map(|d| d.data)
+}
+
+/// Decodes a plain resource's list response, `{"data":[{…}, …]}`; see [`decode_data`].
+/// Paths in errors name the item, e.g. `data[3].id.note_id`.
+pub fn decode_data_list<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    resource: &'static str,
+) -> Result<Vec<T>, Error> {
+    decode_data::<Vec<T>>(bytes, resource)
+}
+
+/// Decodes a whole body into a serde model, keeping the JSON path of an error.
+pub(crate) fn decode_serde<T: serde::de::DeserializeOwned>(
+    bytes: &[u8],
+    resource: &'static str,
+) -> Result<T, Error> {
+    let fail = |path: String, e: &serde_json::Error| {
+        Error::from(crate::error::DecodeError::from_serde(resource, path, e))
+    };
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {
+        let path = match e.path().to_string() {
+            p if p == "." => "$".to_owned(),
+            p => p,
+        };
+        fail(path, e.inner())
+    })?;
+    de.end().map_err(|e| fail("$".to_owned(), &e))?;
+    Ok(value)
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    struct NoteId {
+        workspace_id: uuid::Uuid,
+        note_id: uuid::Uuid,
+    }
+
+    #[derive(Debug, serde::Deserialize, PartialEq)]
+    struct Note {
+        id: NoteId,
+        title: String,
+    }
+
+    const WS: &str = "14beef7a-99f7-4534-a87e-70b564330a4c";
+    const ID: &str = "bf071e1f-6035-429d-b874-d83ea64ea13b";
+
+    fn note(id: &str) -> String {
+        format!(r#"{{"id":{{"workspace_id":"{WS}","note_id":"{id}"}},"title":"Call"}}"#)
+    }
+
+    #[test]
+    fn decodes_data_and_data_lists() {
+        let one = format!(r#"{{"data":{}}}"#, note(ID));
+        let n: Note = decode_data(one.as_bytes(), "note").unwrap();
+        assert_eq!(n.id.note_id.to_string(), ID);
+        let many = format!(
+            r#"{{"data":[{},{}],"pagination":{{}}}}"#,
+            note(ID),
+            note(ID)
+        );
+        let v: Vec<Note> = decode_data_list(many.as_bytes(), "note").unwrap();
+        assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn errors_carry_the_json_path_position_and_what_was_found() {
+        let items: Vec<String> = (0..4)
+            .map(|i| note(if i == 3 { "not-a-uuid" } else { ID }))
+            .collect();
+        let body = format!("{{\"data\":[\n{}\n]}}", items.join(",\n"));
+        let err = decode_data_list::<Note>(body.as_bytes(), "note").unwrap_err();
+        let e = err.as_decode().expect("a decode error");
+        assert_eq!(e.object, "note");
+        assert_eq!(e.path, "data[3].id.note_id");
+        assert_eq!(e.position.map(|(line, _)| line), Some(5));
+        assert!(e.found.contains("UUID parsing failed"), "{e:?}");
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("cannot decode a `note` response at `data[3].id.note_id`"),
+            "{shown}"
+        );
+
+        // A missing field names the object that lacks it.
+        let body = format!(r#"{{"data":{{"id":{{"workspace_id":"{WS}"}},"title":"x"}}}}"#);
+        let e = decode_data::<Note>(body.as_bytes(), "note").unwrap_err();
+        let e = e.as_decode().unwrap();
+        assert_eq!(e.path, "data.id");
+        assert_eq!(e.expected, "the field `note_id`");
+
+        // A wrong type, a truncated body, trailing bytes.
+        let e = decode_data::<Note>(br#"{"data":{"id":"x","title":"x"}}"#, "note").unwrap_err();
+        assert_eq!(e.as_decode().unwrap().path, "data.id");
+        assert_eq!(e.as_decode().unwrap().found, r#"string "x""#);
+        assert_eq!(e.as_decode().unwrap().expected, "struct NoteId");
+        let e = decode_data::<Note>(br#"{"data":{"id""#, "note").unwrap_err();
+        assert_eq!(e.as_decode().unwrap().expected, "more JSON");
+        let body = format!(r#"{{"data":{}}} x"#, note(ID));
+        let e = decode_data::<Note>(body.as_bytes(), "note").unwrap_err();
+        assert_eq!(e.as_decode().unwrap().path, "$");
+        let e = decode_data::<Note>(b"[]", "note").unwrap_err();
+        assert_eq!(e.as_decode().unwrap().path, "$");
+    }
+}

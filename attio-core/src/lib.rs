@@ -137,15 +137,19 @@
 
 #[doc(hidden)]
 pub mod __private;
+pub mod api;
 pub mod attr;
 pub mod client;
 mod decode;
 pub mod error;
 pub mod filter;
+mod http;
 pub mod json;
+pub mod models;
 pub mod record;
 pub mod schema;
 pub mod values;
+mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};

@@ -12,7 +12,7 @@ use attio_emulator::Emulator;
 
 fn person(run: u32, i: usize) -> BenchPerson {
     BenchPerson::new(
-        EmailAddress::new(&format!("bulk-{run}-{i}@example.com")).expect("valid"),
+        EmailAddress::new(format!("bulk-{run}-{i}@example.com")).expect("valid"),
         PersonalName::new("Bulk", format!("Person {i}")),
         "Tester",
     )

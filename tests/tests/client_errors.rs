@@ -229,6 +229,7 @@ async fn unreachable_server_is_a_transport_error_that_was_not_sent() {
         Error::Transport {
             message,
             maybe_sent,
+            ..
         } => {
             assert!(!maybe_sent, "a refused connection never sent the request");
             assert!(
@@ -240,6 +241,8 @@ async fn unreachable_server_is_a_transport_error_that_was_not_sent() {
         other => panic!("expected a transport error, got {other:?}"),
     }
     assert!(err.is_retryable());
+    // The HTTP stack's error is kept as the source.
+    assert!(std::error::Error::source(&err).is_some(), "{err:?}");
 }
 
 #[test]

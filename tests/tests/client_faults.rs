@@ -16,7 +16,7 @@ use common::*;
 
 fn person(i: usize) -> Person {
     Person {
-        email_addresses: vec![EmailAddress::new(&format!("person{i}@bulk.example")).unwrap()],
+        email_addresses: vec![EmailAddress::new(format!("person{i}@bulk.example")).unwrap()],
         name: None,
         description: None,
         job_title: Some(format!("Job {i}")),
@@ -381,8 +381,8 @@ async fn create_with_an_unknown_outcome_is_looked_up_not_upserted() {
     tokio::time::sleep(Duration::from_millis(2500)).await;
 
     // Every write answers 503 and stores nothing; reads work. A create of a value another
-    // record holds is a uniqueness conflict, as Attio would have said: the other record is
-    // not touched.
+    // record holds is a uniqueness conflict, concluded by the client from its lookup (Attio
+    // would have said the same): the other record is not touched.
     emu.set_faults(Faults {
         seed: 1,
         writes: FaultRates {
@@ -394,13 +394,20 @@ async fn create_with_an_unknown_outcome_is_looked_up_not_upserted() {
     let mut twin = person(1);
     twin.job_title = Some("Impostor".into());
     let err = client.create(&twin).await.expect_err("the value is taken");
-    let Error::Api(api) = &err else {
+    let Error::UniqueValueTaken {
+        object,
+        attribute,
+        record_id,
+        ..
+    } = &err
+    else {
         panic!("{err:?}")
     };
-    assert_eq!(api.code, attio_core::ErrorCode::UniquenessConflict, "{err}");
-    assert_eq!(api.attribute.as_deref(), Some("email_addresses"));
+    assert!(err.is_uniqueness_conflict(), "{err}");
+    assert_eq!((*object, *attribute), ("people", "email_addresses"));
+    assert_eq!(*record_id, existing.id.record_id);
     assert!(
-        api.message.contains(&existing.id.record_id.to_string()),
+        err.to_string().contains(&existing.id.record_id.to_string()),
         "{err}"
     );
     emu.set_faults(Faults::default());

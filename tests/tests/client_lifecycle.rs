@@ -269,7 +269,16 @@ async fn life_of_a_person() {
         .await
         .expect_err("no such company");
     assert!(err.is_not_found(), "{err}");
-    assert_eq!(err.as_api().unwrap().attribute.as_deref(), Some("domains"));
+    let Error::ReferenceNotFound {
+        object,
+        attribute,
+        value,
+    } = &err
+    else {
+        panic!("concluded by the client, not answered by Attio: {err:?}")
+    };
+    assert_eq!((*object, *attribute), ("companies", "domains"));
+    assert_eq!(value, "nowhere.example");
 
     // history of job_title after two updates
     for title in ["Engineer", "CTO"] {

@@ -12,7 +12,7 @@ use common::*;
 
 fn person(i: usize) -> Person {
     Person {
-        email_addresses: vec![EmailAddress::new(&format!("paced{i}@import.example")).unwrap()],
+        email_addresses: vec![EmailAddress::new(format!("paced{i}@import.example")).unwrap()],
         name: None,
         description: None,
         job_title: None,

@@ -48,7 +48,7 @@ async fn bulk_creates_through_faults() {
         .build()
         .unwrap();
     let people = (0..n).map(|i| Person {
-        email_addresses: vec![EmailAddress::new(&format!("soak{i}@faults.example")).unwrap()],
+        email_addresses: vec![EmailAddress::new(format!("soak{i}@faults.example")).unwrap()],
         name: None,
         description: None,
         job_title: Some(format!("Soak {i}")),

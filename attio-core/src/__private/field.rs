@@ -101,6 +101,7 @@ pub fn write_one<V: WriteValue, M: SerializeMap>(
     value: &V,
 ) -> Result<(), M::Error> {
     check(value, object, slug)?;
+    crate::written::note(slug, Some(value));
     map.serialize_entry(slug, &WriteOne(value))
 }
 
@@ -119,6 +120,7 @@ pub fn write_opt<V: WriteValue, M: SerializeMap>(
         None if omit_empty => return Ok(()),
         None => {}
     }
+    crate::written::note(slug, value.as_ref());
     map.serialize_entry(slug, &WriteOpt(value))
 }
 
@@ -135,6 +137,7 @@ pub fn write_many<V: WriteValue, M: SerializeMap>(
         return Ok(());
     }
     values.iter().try_for_each(|v| check(v, object, slug))?;
+    crate::written::note(slug, values.first());
     map.serialize_entry(slug, &WriteMany(values))
 }
 

@@ -170,6 +170,10 @@ impl WriteValue for Domain {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.domain)
     }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        Some(super::LookupKey::Text(self.domain.to_lowercase()))
+    }
 }
 
 #[cfg(test)]

@@ -226,4 +226,8 @@ impl WriteValue for EmailAddress {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.email_address)
     }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        Some(super::LookupKey::Text(self.email_address.to_lowercase()))
+    }
 }

@@ -140,6 +140,37 @@ pub trait WriteValue: AttioValue {
     fn validate(&self) -> Result<(), ValueError> {
         Ok(())
     }
+
+    /// The value as a records query filter matches it (`{"slug": key}`), for the types a
+    /// unique attribute can hold and a lookup can find by: text, email addresses and
+    /// domains (lower-cased, as Attio stores them) and numbers. `None` for every other
+    /// type (a phone number is written as an object).
+    #[doc(hidden)]
+    fn __lookup_key(&self) -> Option<LookupKey> {
+        None
+    }
+}
+
+/// A value as a records query filter matches it; see [`WriteValue::__lookup_key`].
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum LookupKey {
+    /// A JSON string.
+    Text(String),
+    /// A JSON integer.
+    Integer(i64),
+    /// A JSON number with a fraction.
+    Float(f64),
+}
+
+impl serde::Serialize for LookupKey {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LookupKey::Text(s) => serializer.serialize_str(s),
+            LookupKey::Integer(n) => serializer.serialize_i64(*n),
+            LookupKey::Float(x) => serializer.serialize_f64(*x),
+        }
+    }
 }
 
 /// Serializes a value's write form through [`serde::Serialize`].

@@ -59,6 +59,10 @@ impl WriteValue for f64 {
             ))
         }
     }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        Some(super::LookupKey::Float(*self))
+    }
 }
 
 /// `number` holding integers: reads `value`, accepting an integral float such as `100.0`
@@ -103,5 +107,9 @@ impl WriteValue for i64 {
                 "Attio stores numbers as 64-bit floats, which hold integers exactly only up to ±2^53 (9007199254740992)",
             ))
         }
+    }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        Some(super::LookupKey::Integer(*self))
     }
 }

@@ -37,4 +37,8 @@ impl WriteValue for String {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self)
     }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        Some(super::LookupKey::Text(self.clone()))
+    }
 }

@@ -108,4 +108,8 @@ impl<T: WriteValue> WriteValue for Tracked<T> {
     fn validate(&self) -> Result<(), ValueError> {
         self.value.validate()
     }
+
+    fn __lookup_key(&self) -> Option<super::LookupKey> {
+        self.value.__lookup_key()
+    }
 }

@@ -7,13 +7,12 @@ use std::pin::Pin;
 
 use futures_util::StreamExt;
 use futures_util::stream;
+use reqwest::Method;
 use uuid::Uuid;
 
-use super::http::Call;
-use super::retry::CallKind;
-use super::{Client, assert_call, create_call, record_path};
+use super::{recover, requests};
 use crate::error::Error;
-use crate::json;
+use crate::http::client::Client;
 use crate::record::{AttioRecord, AttioUpdate, Record};
 
 /// How far a bulk call has got, handed to the [`Bulk::on_progress`] callback after each
@@ -178,14 +177,19 @@ async fn run_job<T: AttioRecord, U: AttioUpdate<Record = T>>(
     client: &Client,
     job: Job<T, U>,
 ) -> Result<Record<T>, Error> {
-    let call = match job {
-        Job::Create(record) => create_call::<T>(json::encode_create(&record)?),
-        Job::Assert(record, slug) => assert_call::<T>(json::encode_create(&record)?, slug)?,
-        Job::Update(id, update) => Call::new(CallKind::Patch, T::OBJECT, record_path::<T>(id))
-            .body(json::encode_update(&update)?)
-            .model::<T>(),
-    };
-    client.execute(call, json::decode_record::<T>).await
+    match job {
+        Job::Create(record) => recover::create(client, requests::encode_create(&record)?).await,
+        Job::Assert(record, slug) => {
+            let (request, written) =
+                requests::assert_of::<T>(requests::encode_create(&record)?, slug)?;
+            requests::send_write(client, request, &written).await
+        }
+        Job::Update(id, update) => {
+            let write = requests::encode_update(&update)?;
+            let request = requests::update_request::<T>(Method::PATCH, id, write.body);
+            requests::send_write(client, request, &write.written).await
+        }
+    }
 }
 
 impl<T, U> IntoFuture for Bulk<T, U>

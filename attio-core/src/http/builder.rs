@@ -2,15 +2,14 @@
 
 use std::fmt;
 use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
 use reqwest::header::HeaderValue;
 
+use super::client::{Client, Inner};
 use super::pacing::{Pacer, RateLimits};
 use super::retry::RetryPolicy;
-use super::{Client, Inner};
 use crate::error::Error;
 
 /// Attio's API, the default base URL.
@@ -18,6 +17,42 @@ pub const DEFAULT_BASE_URL: &str = "https://api.attio.com";
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+
+impl Client {
+    /// A builder, to set the key, base URL, timeout, retries, pacing and user agent.
+    ///
+    /// ```
+    /// let client = attio_core::Client::builder().api_key("my-key").build()?;
+    /// # Ok::<(), attio_core::Error>(())
+    /// ```
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `ATTIO_API_KEY` (required) and
+    /// `ATTIO_BASE_URL` (optional, default `https://api.attio.com`); everything else
+    /// default.
+    ///
+    /// ```no_run
+    /// let client = attio_core::Client::from_env()?;
+    /// # Ok::<(), attio_core::Error>(())
+    /// ```
+    pub fn from_env() -> Result<Client, Error> {
+        let key = std::env::var("ATTIO_API_KEY").map_err(|_| {
+            Error::Config(
+                "ATTIO_API_KEY is not set (or not valid UTF-8): set it to a workspace API key"
+                    .into(),
+            )
+        })?;
+        let mut builder = Client::builder().api_key(key);
+        if let Ok(url) = std::env::var("ATTIO_BASE_URL")
+            && !url.trim().is_empty()
+        {
+            builder = builder.base_url(url);
+        }
+        builder.build()
+    }
+}
 
 /// Configures and builds a [`Client`]; made by [`Client::builder`].
 ///
@@ -153,16 +188,14 @@ impl ClientBuilder {
             .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))
             .build()
             .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
-        Ok(Client {
-            inner: Arc::new(Inner {
-                http,
-                base_url,
-                auth,
-                retry: self.retry,
-                rate_limits: self.rate_limits,
-                pacer: Pacer::new(self.rate_limits),
-            }),
-        })
+        Ok(Client::from_inner(Inner {
+            http,
+            base_url,
+            auth,
+            retry: self.retry,
+            rate_limits: self.rate_limits,
+            pacer: Pacer::new(self.rate_limits),
+        }))
     }
 }
 
@@ -202,17 +235,6 @@ fn check_base_url(raw: &str) -> Result<String, Error> {
         s.truncate(s.len() - 3);
     }
     Ok(s)
-}
-
-impl fmt::Debug for Client {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client")
-            .field("base_url", &self.inner.base_url)
-            .field("api_key", &"<redacted>")
-            .field("retry", &self.inner.retry)
-            .field("rate_limits", &self.inner.rate_limits)
-            .finish()
-    }
 }
 
 #[cfg(test)]

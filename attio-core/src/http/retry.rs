@@ -1,10 +1,12 @@
 //! The retry policy, and the pure function that decides, after each failed attempt, whether
 //! and how to try again.
 //!
-//! Everything here is free of I/O and clocks: the HTTP loop in `http.rs` describes what
+//! Everything here is free of I/O and clocks: the send loop in `send.rs` describes what
 //! happened ([`Attempt`]) and does what [`decide`] says.
 
 use std::time::{Duration, SystemTime};
+
+use super::request::Safety;
 
 /// How hard the client tries before giving up on a call.
 ///
@@ -24,7 +26,8 @@ use std::time::{Duration, SystemTime};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
     /// Requests sent for one call at most, the first included (at least 1). The lookup
-    /// that follows a create whose outcome is unknown is not counted when it finds nothing.
+    /// that follows a record create whose outcome is unknown is not counted when it finds
+    /// nothing.
     pub max_attempts: u32,
     /// The most time spent waiting between attempts of one call, summed.
     pub max_total_wait: Duration,
@@ -63,38 +66,6 @@ impl RetryPolicy {
     }
 }
 
-/// What kind of call an attempt belongs to: it decides what may be resent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum CallKind {
-    /// GET of a record or of a value history.
-    Get,
-    /// POST …/records/query: a read, safe to resend.
-    Query,
-    /// POST …/records: a create, which would duplicate the record if resent after it was
-    /// stored.
-    Create,
-    /// PUT …/records?matching_attribute=…: an assert, which cannot duplicate.
-    Assert,
-    /// PATCH …/records/{id}: appending the same values again changes nothing.
-    Patch,
-    /// PUT …/records/{id}
-    Put,
-    /// DELETE …/records/{id}
-    Delete,
-}
-
-impl CallKind {
-    /// Whether sending the request twice has the same effect as sending it once.
-    pub(crate) fn is_idempotent(self) -> bool {
-        !matches!(self, CallKind::Create)
-    }
-
-    /// Whether the call reads (and is paced against the read budget).
-    pub(crate) fn is_read(self) -> bool {
-        matches!(self, CallKind::Get | CallKind::Query)
-    }
-}
-
 /// How one attempt failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
@@ -122,8 +93,11 @@ impl Outcome {
 /// Everything [`decide`] looks at.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Attempt {
-    /// The call, as sent in this attempt (the lookup of a create is a query).
-    pub kind: CallKind,
+    /// How safe the request is to send again.
+    pub safety: Safety,
+    /// Whether the request is a DELETE: a 404 after an earlier attempt that may have been
+    /// applied means it is done.
+    pub delete: bool,
     /// How the attempt failed.
     pub outcome: Outcome,
     /// Which attempt this was, the first being 1.
@@ -133,9 +107,6 @@ pub(crate) struct Attempt {
     /// Whether an earlier attempt of this call may have been applied (its response was lost,
     /// or it got a 5xx).
     pub earlier_maybe_applied: bool,
-    /// For a create: whether the record carries a value for a `#[attio(unique)]` attribute,
-    /// so that it can be looked up by it.
-    pub has_unique_key: bool,
     /// A number in `0.0..1.0` that spreads the backoff (random in the client, fixed in tests).
     pub jitter: f64,
 }
@@ -143,11 +114,8 @@ pub(crate) struct Attempt {
 /// Why a call is not tried again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum GiveUp {
-    /// Resending would not help or would not be safe to do blindly (a 4xx, or a 5xx /
-    /// lost response of a call that is not idempotent and cannot be looked up).
+    /// Resending would not help: Attio refused the request (a 4xx).
     NotRetryable,
-    /// A create whose outcome is unknown and that has no unique attribute to look it up by.
-    OutcomeUnknown,
     /// `max_attempts` requests were sent.
     AttemptsExhausted,
     /// The next wait would go past `max_total_wait`.
@@ -159,9 +127,9 @@ pub(crate) enum GiveUp {
 pub(crate) enum Decision {
     /// Send the same request again after the delay.
     Retry { after: Duration },
-    /// Look the create up by its unique value after the delay: return the record it stored,
-    /// report the record that already held the value, or send the create again.
-    LookUpCreate { after: Duration },
+    /// A create whose outcome is unknown: resending it blindly could store it twice. The
+    /// caller may check what happened (a lookup) and act on it after the delay.
+    Unsettled { after: Duration },
     /// The call already had the effect it asked for (a DELETE answered 404 after an earlier
     /// attempt may have deleted the record).
     Done,
@@ -175,38 +143,25 @@ pub(crate) const MIN_RATE_LIMIT_WAIT: Duration = Duration::from_millis(50);
 
 /// Decides what to do after a failed attempt. Pure: the same input gives the same answer.
 ///
-/// | outcome | call | decision |
+/// | outcome | request | decision |
 /// |---|---|---|
 /// | 429 | any | retry after `Retry-After` (at least 50 ms, plus up to 10 % jitter), or the backoff if absent |
-/// | connect error (never sent) | any | retry after the backoff, as the same call |
-/// | 5xx / response lost | GET, query, PATCH, PUT, assert, DELETE | retry after the backoff |
-/// | 5xx / response lost | create, record has a unique value | look it up by that value after the backoff |
-/// | 5xx / response lost | create, no unique value | give up: outcome unknown |
+/// | connect error (never sent) | any | retry after the backoff, as the same request |
+/// | 5xx / response lost | read, idempotent write | retry after the backoff |
+/// | 5xx / response lost | create | unsettled: the caller checks or resends after the backoff |
 /// | 404 | DELETE after an attempt that may have been applied | done |
 /// | other 4xx | any | give up |
 ///
-/// Any retry is refused when `attempt >= max_attempts` or when the wait would take the
-/// total past `max_total_wait`.
+/// Any retry (and any check of an unsettled create) is refused when
+/// `attempt >= max_attempts` or when the wait would take the total past `max_total_wait`.
 pub(crate) fn decide(a: &Attempt, policy: &RetryPolicy) -> Decision {
-    let look_up = match a.outcome {
-        Outcome::Refused { status: 404 }
-            if a.kind == CallKind::Delete && a.earlier_maybe_applied =>
-        {
+    let unsettled = match a.outcome {
+        Outcome::Refused { status: 404 } if a.delete && a.earlier_maybe_applied => {
             return Decision::Done;
         }
         Outcome::Refused { .. } => return Decision::GiveUp(GiveUp::NotRetryable),
         Outcome::RateLimited { .. } | Outcome::NotSent => false,
-        Outcome::ServerError { .. } | Outcome::ResponseLost => {
-            if a.kind.is_idempotent() {
-                false
-            } else if a.kind == CallKind::Create && a.has_unique_key {
-                true
-            } else if a.kind == CallKind::Create {
-                return Decision::GiveUp(GiveUp::OutcomeUnknown);
-            } else {
-                return Decision::GiveUp(GiveUp::NotRetryable);
-            }
-        }
+        Outcome::ServerError { .. } | Outcome::ResponseLost => !a.safety.is_idempotent(),
     };
     if a.attempt >= policy.max_attempts.max(1) {
         return Decision::GiveUp(GiveUp::AttemptsExhausted);
@@ -230,8 +185,8 @@ pub(crate) fn decide(a: &Attempt, policy: &RetryPolicy) -> Decision {
     if a.waited.saturating_add(after) > policy.max_total_wait {
         return Decision::GiveUp(GiveUp::WaitExhausted);
     }
-    if look_up {
-        Decision::LookUpCreate { after }
+    if unsettled {
+        Decision::Unsettled { after }
     } else {
         Decision::Retry { after }
     }
@@ -263,15 +218,46 @@ mod tests {
         }
     }
 
+    /// The calls of the records area, as the send loop sees them.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum CallKind {
+        Get,
+        Query,
+        Create,
+        Assert,
+        Patch,
+        Put,
+        Delete,
+    }
+
     fn attempt(kind: CallKind, outcome: Outcome) -> Attempt {
-        Attempt {
+        with(
+            Attempt {
+                safety: Safety::Read,
+                delete: false,
+                outcome,
+                attempt: 1,
+                waited: Duration::ZERO,
+                earlier_maybe_applied: false,
+                jitter: 0.0,
+            },
             kind,
-            outcome,
-            attempt: 1,
-            waited: Duration::ZERO,
-            earlier_maybe_applied: false,
-            has_unique_key: false,
-            jitter: 0.0,
+        )
+    }
+
+    /// The same attempt, of another call.
+    fn with(a: Attempt, kind: CallKind) -> Attempt {
+        let safety = match kind {
+            CallKind::Get | CallKind::Query => Safety::Read,
+            CallKind::Create => Safety::Create,
+            CallKind::Assert | CallKind::Patch | CallKind::Put | CallKind::Delete => {
+                Safety::IdempotentWrite
+            }
+        };
+        Attempt {
+            safety,
+            delete: kind == CallKind::Delete,
+            ..a
         }
     }
 
@@ -391,17 +377,17 @@ mod tests {
     }
 
     #[test]
-    fn create_with_unique_key_is_looked_up() {
+    fn create_with_an_unknown_outcome_is_unsettled() {
         for outcome in [
             Outcome::ServerError { status: 500 },
+            Outcome::ServerError { status: 502 },
             Outcome::ServerError { status: 408 },
             Outcome::ResponseLost,
         ] {
-            let mut a = attempt(CallKind::Create, outcome);
-            a.has_unique_key = true;
+            let a = attempt(CallKind::Create, outcome);
             assert_eq!(
                 decide(&a, &policy()),
-                Decision::LookUpCreate {
+                Decision::Unsettled {
                     after: Duration::from_millis(50)
                 },
                 "{outcome:?}"
@@ -410,21 +396,9 @@ mod tests {
     }
 
     #[test]
-    fn create_without_unique_key_has_an_unknown_outcome() {
-        for outcome in [Outcome::ServerError { status: 502 }, Outcome::ResponseLost] {
-            let a = attempt(CallKind::Create, outcome);
-            assert_eq!(
-                decide(&a, &policy()),
-                Decision::GiveUp(GiveUp::OutcomeUnknown)
-            );
-        }
-    }
-
-    #[test]
     fn create_rate_limited_or_not_sent_stays_a_create() {
         for outcome in [Outcome::RateLimited { retry_after: None }, Outcome::NotSent] {
-            let mut a = attempt(CallKind::Create, outcome);
-            a.has_unique_key = true;
+            let a = attempt(CallKind::Create, outcome);
             assert!(
                 matches!(decide(&a, &policy()), Decision::Retry { .. }),
                 "{outcome:?}"
@@ -452,12 +426,12 @@ mod tests {
         a.attempt = 2;
         assert_eq!(decide(&a, &policy()), Decision::Done);
         // Only for DELETE, and only after an attempt that may have gone through.
-        a.kind = CallKind::Get;
+        a = with(a, CallKind::Get);
         assert_eq!(
             decide(&a, &policy()),
             Decision::GiveUp(GiveUp::NotRetryable)
         );
-        a.kind = CallKind::Delete;
+        a = with(a, CallKind::Delete);
         a.earlier_maybe_applied = false;
         assert_eq!(
             decide(&a, &policy()),
@@ -479,8 +453,7 @@ mod tests {
                 decide(&a, &policy()),
                 Decision::GiveUp(GiveUp::AttemptsExhausted)
             );
-            a.kind = CallKind::Create;
-            a.has_unique_key = true;
+            a = with(a, CallKind::Create);
             assert_eq!(
                 decide(&a, &policy()),
                 Decision::GiveUp(GiveUp::AttemptsExhausted)

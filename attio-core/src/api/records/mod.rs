@@ -1,157 +1,29 @@
-//! The async client: typed calls for any `#[derive(AttioRecord)]` model.
+//! Records: the flat record calls on [`Client`] for any `#[derive(AttioRecord)]` model,
+//! with their query, bulk and create-recovery steps beside them.
 //!
-//! ```no_run
-//! use attio_core::{AttioRecord, Client, Record};
-//! use attio_core::values::EmailAddress;
-//!
-//! #[derive(AttioRecord, Debug, Clone)]
-//! #[attio(object = "people")]
-//! struct Person {
-//!     #[attio(unique)]
-//!     email_addresses: Vec<EmailAddress>,
-//!     job_title: Option<String>,
-//! }
-//!
-//! # async fn run() -> Result<(), attio_core::Error> {
-//! let client = Client::from_env()?;
-//! let ada = Person {
-//!     email_addresses: vec![EmailAddress::new("ada@example.com")?],
-//!     job_title: Some("Analyst".into()),
-//! };
-//! let created: Record<Person> = client.create(&ada).await?;
-//! let promoted = client
-//!     .update(created.id.record_id, &PersonUpdate::default().job_title(Some("CTO".to_string())))
-//!     .await?;
-//! assert_eq!(promoted.values.job_title.as_deref(), Some("CTO"));
-//! let ctos = client
-//!     .query::<Person>()
-//!     .filter(|p| p.job_title.eq("CTO"))
-//!     .limit(50)
-//!     .send()
-//!     .await?;
-//! # let _ = ctos;
-//! client.delete::<Person>(created.id.record_id).await?;
-//! # Ok(())
-//! # }
-//! ```
-//!
-//! Every call is paced against the client's read or write budget, retried as its
-//! [`RetryPolicy`] allows where resending is safe, and decoded straight from the response
-//! bytes by the same code as [`crate::json`].
+//! Layers: `requests` (paths, bodies, error naming) at the bottom; `recover` (a create
+//! settled by its unique value) and `query` on it; `bulk` on `recover`; this file on all.
 
-use std::sync::Arc;
-
-use reqwest::header::HeaderValue;
+use reqwest::Method;
 use uuid::Uuid;
 
 use crate::attr::{Attr, Unique};
-use crate::error::{ApiError, Error, ErrorCode, ValueError};
+use crate::error::Error;
+use crate::http::client::Client;
+use crate::http::request::{Request, Safety};
 use crate::json;
 use crate::record::{AttioRecord, AttioUpdate, Record};
 use crate::values::{ReadValue, RecordRef, RecordTarget, Tracked};
 
-mod builder;
 mod bulk;
-mod http;
-mod pacing;
 mod query;
-mod retry;
+mod recover;
+mod requests;
 
-pub use builder::{ClientBuilder, DEFAULT_BASE_URL};
 pub use bulk::{Bulk, Progress};
-pub use pacing::RateLimits;
 pub use query::Query;
-pub use retry::RetryPolicy;
-
-use http::Call;
-use retry::CallKind;
-
-/// An async client of Attio's REST API (v2).
-///
-/// Cheap to clone (an [`Arc`] inside) and safe to share between tasks: clones share one
-/// connection pool and one pair of read/write budgets. The API key never appears in its
-/// `Debug` output, in errors or in logs.
-///
-/// Every call takes a model `T: AttioRecord`; the object slug, the attribute slugs and the
-/// value types come from the derive, so a misspelt attribute or a value of the wrong type
-/// does not compile.
-///
-/// | call | request |
-/// |---|---|
-/// | [`create`](Client::create) | `POST /v2/objects/{object}/records` |
-/// | [`get`](Client::get) | `GET /v2/objects/{object}/records/{id}` |
-/// | [`update`](Client::update) | `PATCH /v2/objects/{object}/records/{id}` (multiselects appended) |
-/// | [`overwrite`](Client::overwrite) | `PUT /v2/objects/{object}/records/{id}` (multiselects replaced) |
-/// | [`assert`](Client::assert) | `PUT /v2/objects/{object}/records?matching_attribute={slug}` |
-/// | [`delete`](Client::delete) | `DELETE /v2/objects/{object}/records/{id}` |
-/// | [`query`](Client::query) | `POST /v2/objects/{object}/records/query` |
-/// | [`history`](Client::history) | `GET /v2/objects/{object}/records/{id}/attributes/{slug}/values?show_historic=true` |
-/// | [`follow`](Client::follow) | a `get`, or a query on the target's unique attribute |
-/// | [`create_many`](Client::create_many), [`update_many`](Client::update_many), [`assert_many`](Client::assert_many) | one request per record, concurrently |
-#[derive(Clone)]
-pub struct Client {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
-    http: reqwest::Client,
-    base_url: String,
-    auth: HeaderValue,
-    retry: RetryPolicy,
-    rate_limits: Option<RateLimits>,
-    pacer: pacing::Pacer,
-}
 
 impl Client {
-    /// A builder, to set the key, base URL, timeout, retries, pacing and user agent.
-    ///
-    /// ```
-    /// let client = attio_core::Client::builder().api_key("my-key").build()?;
-    /// # Ok::<(), attio_core::Error>(())
-    /// ```
-    pub fn builder() -> ClientBuilder {
-        ClientBuilder::default()
-    }
-
-    /// A client configured from the environment: `ATTIO_API_KEY` (required) and
-    /// `ATTIO_BASE_URL` (optional, default `https://api.attio.com`); everything else
-    /// default.
-    ///
-    /// ```no_run
-    /// let client = attio_core::Client::from_env()?;
-    /// # Ok::<(), attio_core::Error>(())
-    /// ```
-    pub fn from_env() -> Result<Client, Error> {
-        let key = std::env::var("ATTIO_API_KEY").map_err(|_| {
-            Error::Config(
-                "ATTIO_API_KEY is not set (or not valid UTF-8): set it to a workspace API key"
-                    .into(),
-            )
-        })?;
-        let mut builder = Client::builder().api_key(key);
-        if let Ok(url) = std::env::var("ATTIO_BASE_URL")
-            && !url.trim().is_empty()
-        {
-            builder = builder.base_url(url);
-        }
-        builder.build()
-    }
-
-    /// The base URL requests go to, e.g. `https://api.attio.com`.
-    pub fn base_url(&self) -> &str {
-        &self.inner.base_url
-    }
-
-    /// The retry policy.
-    pub fn retry_policy(&self) -> RetryPolicy {
-        self.inner.retry
-    }
-
-    /// The client-side budgets, `None` when pacing is off.
-    pub fn rate_limits(&self) -> Option<RateLimits> {
-        self.inner.rate_limits
-    }
-
     /// Creates a record: `POST /v2/objects/{object}/records`.
     ///
     /// Values are checked before sending (a malformed email is an [`Error::InvalidValue`]).
@@ -160,14 +32,15 @@ impl Client {
     /// record up by that value (`POST …/records/query`). A record created since the create
     /// was first sent (in the server's clock, read from the lookup's `Date` header, give or
     /// take a second) is the one it stored and is returned; an older record holding the
-    /// value is reported as [`ErrorCode::UniquenessConflict`] and left untouched; no record
+    /// value is reported as [`Error::UniqueValueTaken`] and left untouched; no record
     /// means nothing was stored, and the create is sent again. Without a unique attribute
     /// the call fails with [`Error::OutcomeUnknown`]. (A phone number, written as an
     /// object, cannot be looked up: a create keyed on one is resent as an
     /// [`assert`](Client::assert) on it.)
     ///
     /// Attio refuses a create whose unique value another record holds
-    /// ([`ErrorCode::UniquenessConflict`]); use [`assert`](Client::assert) to upsert.
+    /// ([`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict); see
+    /// [`Error::is_uniqueness_conflict`]); use [`assert`](Client::assert) to upsert.
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
@@ -183,14 +56,13 @@ impl Client {
     /// # }
     /// ```
     pub async fn create<T: AttioRecord>(&self, record: &T) -> Result<Record<T>, Error> {
-        let call = create_call::<T>(json::encode_create(record)?);
-        self.execute(call, json::decode_record::<T>).await
+        recover::create(self, requests::encode_create(record)?).await
     }
 
     /// Fetches a record by id: `GET /v2/objects/{object}/records/{record_id}`.
     ///
     /// A record that does not exist is an [`Error::Api`] with status 404 and
-    /// [`ErrorCode::NotFound`] (see [`Error::is_not_found`]).
+    /// [`ErrorCode::NotFound`](crate::ErrorCode::NotFound) (see [`Error::is_not_found`]).
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
@@ -207,8 +79,8 @@ impl Client {
     /// # }
     /// ```
     pub async fn get<T: AttioRecord>(&self, record_id: Uuid) -> Result<Record<T>, Error> {
-        let call = Call::new(CallKind::Get, T::OBJECT, record_path::<T>(record_id));
-        self.execute(call, json::decode_record::<T>).await
+        let request = Request::get(requests::record_path::<T>(record_id));
+        self.call(&request, json::decode_record::<T>).await
     }
 
     /// Updates some attributes of a record, appending to multiselects:
@@ -239,14 +111,7 @@ impl Client {
         record_id: Uuid,
         update: &U,
     ) -> Result<Record<U::Record>, Error> {
-        let call = Call::new(
-            CallKind::Patch,
-            U::Record::OBJECT,
-            record_path::<U::Record>(record_id),
-        )
-        .body(json::encode_update(update)?)
-        .model::<U::Record>();
-        self.execute(call, json::decode_record::<U::Record>).await
+        self.write_update(Method::PATCH, record_id, update).await
     }
 
     /// Updates some attributes of a record, replacing multiselects:
@@ -277,14 +142,7 @@ impl Client {
         record_id: Uuid,
         update: &U,
     ) -> Result<Record<U::Record>, Error> {
-        let call = Call::new(
-            CallKind::Put,
-            U::Record::OBJECT,
-            record_path::<U::Record>(record_id),
-        )
-        .body(json::encode_update(update)?)
-        .model::<U::Record>();
-        self.execute(call, json::decode_record::<U::Record>).await
+        self.write_update(Method::PUT, record_id, update).await
     }
 
     /// Creates the record, or updates the one that holds the same value of a unique
@@ -333,8 +191,8 @@ impl Client {
         key: impl FnOnce(T::Attrs) -> Attr<T, V, Unique>,
     ) -> Result<Record<T>, Error> {
         let slug = key(T::attrs()).slug();
-        let call = assert_call::<T>(json::encode_create(record)?, slug)?;
-        self.execute(call, json::decode_record::<T>).await
+        let (request, written) = requests::assert_of::<T>(requests::encode_create(record)?, slug)?;
+        requests::send_write(self, request, &written).await
     }
 
     /// Deletes a record: `DELETE /v2/objects/{object}/records/{record_id}`.
@@ -354,8 +212,12 @@ impl Client {
     /// # }
     /// ```
     pub async fn delete<T: AttioRecord>(&self, record_id: Uuid) -> Result<(), Error> {
-        let call = Call::new(CallKind::Delete, T::OBJECT, record_path::<T>(record_id));
-        self.execute(call, |_| Ok(())).await
+        let request = Request::new(
+            Method::DELETE,
+            requests::record_path::<T>(record_id),
+            Safety::IdempotentWrite,
+        );
+        self.call(&request, |_| Ok(())).await
     }
 
     /// Starts a records query: `POST /v2/objects/{object}/records/query`. Add filters,
@@ -385,8 +247,9 @@ impl Client {
     }
 
     /// Fetches the record a reference points to. A reference by id is a
-    /// [`get`](Client::get); a reference by the target's unique domain or email address is a
-    /// query on that attribute. No record is a 404 [`Error::Api`] naming the attribute.
+    /// [`get`](Client::get) (no record is Attio's 404); a reference by the target's unique
+    /// domain or email address is a query on that attribute, and no record is
+    /// [`Error::ReferenceNotFound`] naming it. [`Error::is_not_found`] is true for both.
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client, RecordRef};
@@ -420,18 +283,11 @@ impl Client {
         };
         let filter = serde_json::json!({ slug: { property: { "$eq": value } } });
         let mut found = self.query::<T>().filter_raw(filter).limit(1).send().await?;
-        match found.pop() {
-            Some(record) => Ok(record),
-            None => Err(Error::from(ApiError {
-                status: 404,
-                error_type: "invalid_request_error".into(),
-                code: ErrorCode::NotFound,
-                message: format!("no `{}` record has {slug} {value:?}", T::OBJECT),
-                validation_errors: Vec::new(),
-                request: Some(format!("POST /v2/objects/{}/records/query", T::OBJECT)),
-                attribute: Some(slug.to_owned()),
-            })),
-        }
+        found.pop().ok_or(Error::ReferenceNotFound {
+            object: T::OBJECT,
+            attribute: slug,
+            value,
+        })
     }
 
     /// Every value an attribute of a record has held, oldest first, with when each was
@@ -460,9 +316,12 @@ impl Client {
         attribute: impl FnOnce(T::Attrs) -> Attr<T, V, K>,
     ) -> Result<Vec<Tracked<V>>, Error> {
         let slug = attribute(T::attrs()).slug();
-        let path = format!("{}/attributes/{slug}/values", record_path::<T>(record_id));
-        let call = Call::new(CallKind::Get, T::OBJECT, path).query("show_historic", "true");
-        self.execute(call, json::decode_history::<T, V>).await
+        let path = format!(
+            "{}/attributes/{slug}/values",
+            requests::record_path::<T>(record_id)
+        );
+        let request = Request::get(path).query("show_historic", "true");
+        self.call(&request, json::decode_history::<T, V>).await
     }
 
     /// Creates many records, one request each, several at a time: see [`Bulk`].
@@ -551,80 +410,16 @@ impl Client {
                 .collect(),
         )
     }
-}
 
-/// `/v2/objects/{object}/records/{id}`
-fn record_path<T: AttioRecord>(record_id: Uuid) -> String {
-    format!("/v2/objects/{}/records/{record_id}", T::OBJECT)
-}
-
-fn records_path<T: AttioRecord>() -> String {
-    format!("/v2/objects/{}/records", T::OBJECT)
-}
-
-/// A create, with the unique attribute it may fall back to asserting on: the first
-/// `#[attio(unique)]` attribute the body holds a value for.
-fn create_call<T: AttioRecord>(body: Vec<u8>) -> Call {
-    let written = written_slugs(&body);
-    let unique_key = T::ATTRIBUTES
-        .iter()
-        .find(|a| a.unique && !a.read_only && written.iter().any(|s| s == a.slug))
-        .map(|a| (a.slug, a.attribute_type));
-    let mut call = Call::new(CallKind::Create, T::OBJECT, records_path::<T>())
-        .body(body)
-        .model::<T>();
-    call.unique_key = unique_key;
-    call
-}
-
-/// An assert on `slug`; refused before sending when the body has no value for it.
-fn assert_call<T: AttioRecord>(body: Vec<u8>, slug: &'static str) -> Result<Call, Error> {
-    if !written_slugs(&body).iter().any(|s| s == slug) {
-        return Err(ValueError::new(
-            "assert key",
-            "",
-            format!("the record has no value for `{slug}`, the attribute to match on"),
-        )
-        .at(T::OBJECT, slug)
-        .into());
-    }
-    Ok(Call::new(CallKind::Assert, T::OBJECT, records_path::<T>())
-        .query("matching_attribute", slug)
-        .body(body)
-        .model::<T>())
-}
-
-/// The attribute slugs a `{"data":{"values":{…}}}` body writes (keys only; the values are
-/// skipped, not parsed).
-pub(crate) fn written_slugs(body: &[u8]) -> Vec<String> {
-    #[derive(serde::Deserialize)]
-    struct Body {
-        data: Data,
-    }
-    #[derive(serde::Deserialize)]
-    struct Data {
-        values: std::collections::BTreeMap<String, serde::de::IgnoredAny>,
-    }
-    serde_json::from_slice::<Body>(body)
-        .map(|b| b.data.values.into_keys().collect())
-        .unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn written_slugs_reads_keys_only() {
-        let body =
-            br#"{"data":{"values":{"email_addresses":["a@b.com"],"name":[{"first_name":"A"}]}}}"#;
-        assert_eq!(written_slugs(body), ["email_addresses", "name"]);
-        assert!(written_slugs(b"not json").is_empty());
-    }
-
-    #[test]
-    fn client_is_send_sync_and_cheap_to_clone() {
-        fn assert_send_sync<T: Send + Sync + Clone + 'static>() {}
-        assert_send_sync::<Client>();
+    /// A PATCH or PUT of `update` on the record `record_id`.
+    async fn write_update<U: AttioUpdate>(
+        &self,
+        method: Method,
+        record_id: Uuid,
+        update: &U,
+    ) -> Result<Record<U::Record>, Error> {
+        let write = requests::encode_update(update)?;
+        let request = requests::update_request::<U::Record>(method, record_id, write.body);
+        requests::send_write(self, request, &write.written).await
     }
 }

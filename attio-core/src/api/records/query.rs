@@ -3,13 +3,13 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use futures_util::stream::{self, Stream, TryStreamExt};
+use futures_util::stream::Stream;
 
-use super::Client;
-use super::http::Call;
-use super::retry::CallKind;
+use super::requests;
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
+use crate::http::client::Client;
+use crate::http::page::{Endpoint, Page, Paging};
 use crate::json;
 use crate::record::{AttioRecord, Record};
 
@@ -161,7 +161,8 @@ impl<T: AttioRecord> Query<T> {
 
     /// Sends the query and returns one page: at most `limit` records from `offset`.
     pub async fn send(&self) -> Result<Vec<Record<T>>, Error> {
-        fetch(&self.client, self.to_body()).await
+        let request = requests::query_request::<T>(self.to_body());
+        self.client.call(&request, json::decode_records::<T>).await
     }
 
     /// Every matching record, page after page (`limit` records per request, default 500),
@@ -171,36 +172,17 @@ impl<T: AttioRecord> Query<T> {
     where
         T: Send + 'static,
     {
-        let page = self.limit.unwrap_or(DEFAULT_PAGE).max(1);
+        let paging = Paging::body_offset(self.limit.unwrap_or(DEFAULT_PAGE));
         let filter = self.filter_json();
         let sorts = self.sorts;
-        let client = self.client;
-        let start = Some(self.offset);
-        stream::try_unfold(start, move |offset| {
-            let client = client.clone();
-            let body = offset.map(|o| json::encode_query(filter.as_ref(), &sorts, Some(page), o));
-            async move {
-                let (Some(offset), Some(body)) = (offset, body) else {
-                    return Ok::<_, Error>(None);
-                };
-                let records = fetch::<T>(&client, body).await?;
-                let next = (records.len() >= page).then_some(offset + records.len());
-                Ok(Some((
-                    stream::iter(records.into_iter().map(Ok::<_, Error>)),
-                    next,
-                )))
-            }
-        })
-        .try_flatten()
+        let endpoint = Endpoint {
+            base: requests::query_request::<T>(Vec::new()),
+            body: Some(Box::new(move |limit, offset| {
+                json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
+            })),
+            decode: |body| json::decode_records::<T>(body).map(Page::of),
+        };
+        self.client
+            .pages(paging, paging.first(self.offset), endpoint)
     }
-}
-
-async fn fetch<T: AttioRecord>(client: &Client, body: Vec<u8>) -> Result<Vec<Record<T>>, Error> {
-    let call = Call::new(
-        CallKind::Query,
-        T::OBJECT,
-        format!("/v2/objects/{}/records/query", T::OBJECT),
-    )
-    .body(body);
-    client.execute(call, json::decode_records::<T>).await
 }

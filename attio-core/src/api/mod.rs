@@ -1,0 +1,13 @@
+//! The areas of the API, one file each, on the shared transport.
+//!
+//! Records keep their flat calls on [`Client`](crate::Client) (`client.create(&person)`);
+//! every other area is reached through a cheap handle borrowed from the client, such as
+//! [`Members`] from [`Client::members`](crate::Client::members). A handle builds the area's
+//! requests and decodes its models (in [`crate::models`]); sending, pacing and retries are
+//! the transport's.
+
+pub(crate) mod records;
+
+mod members;
+
+pub use members::Members;
