@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use uuid::Uuid;
 
-use crate::error::DecodeError;
+use crate::error::{DecodeError, split_serde_message};
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,44 +107,5 @@ impl DecodeCtx {
             found,
             position,
         }
-    }
-}
-
-/// Splits serde's "invalid type: X, expected Y" and friends into (expected, found).
-fn split_serde_message(err: &serde_json::Error) -> (String, String) {
-    use serde_json::error::Category;
-    if err.classify() == Category::Eof {
-        return (
-            "more JSON".into(),
-            "the end of the input (truncated body)".into(),
-        );
-    }
-    if err.classify() == Category::Syntax {
-        let msg = strip_position(&err.to_string());
-        return ("well-formed JSON".into(), msg);
-    }
-    let msg = strip_position(&err.to_string());
-    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
-        if let Some(rest) = msg.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.rsplit_once(", expected ")
-        {
-            return (expected.to_owned(), found.to_owned());
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return (format!("the field {rest}"), "no such field".into());
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (expected.to_owned(), format!("variant {found}"));
-    }
-    ("a valid value".into(), msg)
-}
-
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_owned(),
-        None => msg.to_owned(),
     }
 }
