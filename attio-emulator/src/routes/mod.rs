@@ -5,6 +5,7 @@
 mod attributes;
 mod class;
 mod extract;
+mod lists;
 mod meta;
 mod new_attribute;
 mod objects;
@@ -27,6 +28,7 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(objects::routes())
         .merge(attributes::routes())
         .merge(records::routes())
+        .merge(lists::routes())
         .finish(fallback)
 }
 
