@@ -290,6 +290,23 @@ impl Emulator {
             .unwrap_or_default()
     }
 
+    /// The number of entries of a list (slug or id); 0 for an unknown list.
+    pub fn entry_count(&self, list: &str) -> usize {
+        let st = self.shared.store().read();
+        st.list(list)
+            .map_or(0, |l| st.item_count(&model::OwnerKey::list(&l.api_slug)))
+    }
+
+    /// The entries of a list (slug or id) in their read shape (as
+    /// `GET /v2/lists/{list}/entries/{entry_id}` returns them under `data`), in creation
+    /// order.
+    pub fn entries(&self, list: &str) -> Vec<serde_json::Value> {
+        let st = self.shared.store().read();
+        st.list(list)
+            .map(|l| store::entries::render_all(&st, l))
+            .unwrap_or_default()
+    }
+
     fn save(&mut self) -> std::io::Result<()> {
         if self.saved {
             return Ok(());

@@ -34,6 +34,13 @@ pub(crate) struct ListDef {
     pub attributes: Vec<AttributeDef>,
 }
 
+impl ListDef {
+    /// Whether records of `object` (its slug) can be entries of this list.
+    pub fn takes(&self, object: &str) -> bool {
+        self.parent_object.iter().any(|p| p == object)
+    }
+}
+
 impl Owner for ListDef {
     fn key(&self) -> OwnerKey {
         OwnerKey::List(self.api_slug.clone())

@@ -2,6 +2,7 @@
 //! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`), over the owner-generic item
 //! operations of `items.rs`.
 
+pub(crate) mod entries;
 pub(crate) mod items;
 pub(crate) mod lists;
 pub(crate) mod records;
