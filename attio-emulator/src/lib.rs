@@ -29,6 +29,11 @@
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(demo()).unwrap();
 //! ```
 //!
+//! Lists, list attributes and list entries are emulated too: entry create, assert by parent,
+//! PATCH / PUT / delete, queries with `parent_record` path filters and sorts, value history
+//! and a record's entries across lists. [`Emulator::records`] and [`Emulator::entries`]
+//! show what is stored.
+//!
 //! Everything the emulator stores lives in memory behind a lock; with
 //! [`EmulatorBuilder::data_file`] it is loaded from a JSON file at start and saved back on
 //! [`Emulator::shutdown`] (and on drop).
