@@ -430,6 +430,15 @@ async fn list_attributes_take_options_and_statuses() {
         "slug_conflict",
     )
     .await;
+    // `parent_record` leads from an entry to its parent in query paths.
+    api.err(
+        "POST",
+        "/lists/sales/attributes",
+        Some(attribute("parent_record", "text", false)),
+        409,
+        "slug_conflict",
+    )
+    .await;
     // The attributes of a list are its own: the parent object's are not changed.
     let companies = api.ok("GET", "/objects/companies/attributes", None).await["data"].clone();
     assert!(

@@ -16,7 +16,8 @@ use crate::error::{ApiError, ApiResult, json_type};
 use crate::model::{AttributeDef, Owner, SelectOption, StatusDef};
 use crate::rules::render::{option_json, status_json};
 use crate::store::schema::{
-    self, Target, attribute_json, attribute_slug_taken, find_attr, find_owner, valid_slug,
+    self, Target, attribute_json, attribute_slug_in_use, attribute_slug_taken, find_attr,
+    find_owner, valid_slug,
 };
 
 /// The attribute, option and status routes, of objects and of lists.
@@ -84,7 +85,7 @@ fn patched(owner: &dyn Owner, a: &AttributeDef, d: &Map<String, Value>) -> ApiRe
                 next.default_value = dv.clone()
             }
             ("api_slug", Value::String(s)) if valid_slug(s) => {
-                if s != &a.api_slug && owner.attribute(s).is_some() {
+                if s != &a.api_slug && attribute_slug_in_use(owner, s) {
                     return Err(attribute_slug_taken(owner, s));
                 }
                 next.api_slug = s.clone();

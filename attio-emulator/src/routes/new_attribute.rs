@@ -12,8 +12,8 @@ use super::extract::{Db, JsonBody, Out, body_data, data, req_bool, req_str, unre
 use crate::error::{ApiError, ApiResult, json_type};
 use crate::model::{AttributeDef, Owner, OwnerKey, RelationshipRef, State};
 use crate::store::schema::{
-    self, Target, attribute_json, attribute_slug_taken, find_owner, invalid_slug, object_not_found,
-    valid_slug,
+    self, Target, attribute_json, attribute_slug_in_use, attribute_slug_taken, find_owner,
+    invalid_slug, object_not_found, valid_slug,
 };
 use crate::values::parse_element;
 
@@ -155,7 +155,7 @@ impl<'a> NewAttribute<'a> {
                 "Custom unique attributes cannot be created on the companies object.",
             ));
         }
-        if o.attribute(self.slug).is_some() {
+        if attribute_slug_in_use(o, self.slug) {
             return Err(attribute_slug_taken(o, self.slug));
         }
         Ok(())

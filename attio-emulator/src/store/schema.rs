@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::{AttributeDef, ObjectDef, Owner, OwnerKey, SelectOption, State, StatusDef};
+use crate::rules::filter::PARENT_RECORD;
 use crate::standard::{common_head, common_tail};
 use crate::values::fmt_ts;
 
@@ -72,6 +73,12 @@ pub(crate) fn find_attr(owner: &dyn Owner, key: &str) -> ApiResult<AttributeDef>
             owner.slug()
         ))
     })
+}
+
+/// Whether `slug` is taken on `owner`: by one of its attributes, or on a list by the
+/// `parent_record` that query paths use.
+pub(crate) fn attribute_slug_in_use(owner: &dyn Owner, slug: &str) -> bool {
+    owner.attribute(slug).is_some() || (slug == PARENT_RECORD && !owner.parent_objects().is_empty())
 }
 
 /// The 409 for an attribute slug already used on `owner`.
