@@ -8,9 +8,9 @@ A development check, not run by `cargo test`.
     python3 attio-emulator/scripts/check_openapi.py [--spec PATH] [--bin PATH]
 
 It starts the emulator binary on a free loopback port (rate limits off), drives the
-record, object and attribute endpoints through a scripted sequence of requests (successes
-and the documented error cases), and validates every response body against the schema the
-spec gives for that path, method and status. `$ref`s are resolved inline, and OpenAPI 3.0
+record, object, attribute, list and entry endpoints through a scripted sequence of
+requests (successes and the documented error cases), and validates every response body
+against the schema the spec gives for that path, method and status. `$ref`s are resolved inline, and OpenAPI 3.0
 `nullable: true` (which the 3.1 spec still uses in places) is turned into a `null` type,
 as the spec intends; likewise an `enum` under a nullable `type` also admits null.
 
@@ -254,6 +254,65 @@ def scenario(c):
     c.call("DELETE", f"/v2/objects/people/records/{pid}")
 
 
+def lists_scenario(c):
+    ok = lambda r: r[1]["data"]
+    new_list = {"name": "Sales", "api_slug": "sales", "parent_object": "companies",
+                "workspace_access": "full-access", "workspace_member_access": []}
+    c.call("GET", "/v2/lists")
+    sales = ok(c.call("POST", "/v2/lists", {"data": new_list}))
+    c.call("POST", "/v2/lists", {"data": new_list})
+    c.call("POST", "/v2/lists", {"data": dict(new_list, api_slug="ghosts", parent_object="ghosts")})
+    member = ok(c.call("GET", "/v2/workspace_members"))[0]["id"]["workspace_member_id"]
+    c.call("POST", "/v2/lists", {"data": dict(new_list, api_slug="private", workspace_access=None,
+                                              workspace_member_access=[{"workspace_member_id": member, "level": "full-access"}])})
+    c.call("POST", "/v2/lists", {"data": dict(new_list, api_slug="nobody", workspace_member_access=[
+        {"workspace_member_id": "50cf242c-7fa3-4cad-87d0-75b1af71c57b", "level": "full-access"}])})
+    c.call("GET", "/v2/lists/sales")
+    c.call("GET", "/v2/lists/" + sales["id"]["list_id"])
+    c.call("GET", "/v2/lists/nope")
+    c.call("PATCH", "/v2/lists/private", {"data": {"name": "Private deals"}})
+    c.call("PATCH", "/v2/lists/nope", {"data": {"name": "x"}})
+    # List attributes, statuses and options.
+    base = {"description": None, "is_required": False, "is_unique": False, "is_multiselect": False, "config": {}}
+    for slug, ty, extra in [("stage", "status", {}), ("tags", "select", {"is_multiselect": True}),
+                            ("amount", "currency", {"config": {"currency": {"default_currency_code": "USD", "display_type": "symbol"}}}),
+                            ("champion", "record-reference", {"config": {"record_reference": {"allowed_objects": ["people"]}}})]:
+        c.call("POST", "/v2/lists/sales/attributes", {"data": dict(base, title=slug, api_slug=slug, type=ty, **extra)})
+    c.call("GET", "/v2/lists/sales/attributes")
+    c.call("GET", "/v2/lists/sales/attributes/stage")
+    c.call("PATCH", "/v2/lists/sales/attributes/amount", {"data": {"title": "Amount"}})
+    c.call("POST", "/v2/lists/sales/attributes/stage/statuses", {"data": {"title": "Lead"}})
+    c.call("POST", "/v2/lists/sales/attributes/stage/statuses", {"data": {"title": "Won", "celebration_enabled": True}})
+    c.call("GET", "/v2/lists/sales/attributes/stage/statuses")
+    c.call("POST", "/v2/lists/sales/attributes/tags/options", {"data": {"title": "Hot"}})
+    c.call("GET", "/v2/lists/sales/attributes/tags/options")
+    c.call("GET", "/v2/lists/nope/attributes")
+    # Entries.
+    cid = ok(c.call("POST", "/v2/objects/companies/records", {"data": {"values": {"name": "Globex", "domains": ["globex.com"]}}}))["id"]["record_id"]
+    body = lambda values: {"data": {"parent_record_id": cid, "parent_object": "companies", "entry_values": values}}
+    entry = ok(c.call("POST", "/v2/lists/sales/entries", body({"stage": "Lead", "tags": ["Hot"], "amount": 100})))
+    eid = entry["id"]["entry_id"]
+    c.call("POST", "/v2/lists/sales/entries", body({}))
+    c.call("POST", "/v2/lists/nope/entries", body({}))
+    c.call("POST", "/v2/lists/sales/entries", {"data": {"parent_record_id": "891dcbfc-9141-415d-9b2a-2238a6cc012d",
+                                                        "parent_object": "companies", "entry_values": {}}})
+    c.call("PUT", "/v2/lists/sales/entries", body({"stage": "Won"}))
+    c.call("GET", f"/v2/lists/sales/entries/{eid}")
+    c.call("GET", "/v2/lists/sales/entries/2e6e29ea-c4e0-4f44-842d-78a891f8c156")
+    c.call("PATCH", f"/v2/lists/sales/entries/{eid}", {"data": {"entry_values": {"stage": "Won"}}})
+    c.call("PATCH", f"/v2/lists/sales/entries/{eid}", {"data": {"entry_values": {}, "parent_record_id": cid}})
+    c.call("PUT", f"/v2/lists/sales/entries/{eid}", {"data": {"entry_values": {"tags": []}}})
+    c.call("GET", f"/v2/lists/sales/entries/{eid}/attributes/stage/values?show_historic=true")
+    c.call("POST", "/v2/lists/sales/entries/query", {})
+    c.call("POST", "/v2/lists/sales/entries/query", {
+        "filter": {"path": [["sales", "parent_record"], ["companies", "name"]], "constraints": {"value": "Globex"}},
+        "sorts": [{"direction": "asc", "path": [["sales", "parent_record"], ["companies", "name"]]}]})
+    c.call("POST", "/v2/lists/nope/entries/query", {})
+    c.call("GET", f"/v2/objects/companies/records/{cid}/entries")
+    c.call("DELETE", f"/v2/lists/sales/entries/{eid}")
+    c.call("DELETE", f"/v2/lists/sales/entries/{eid}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spec", default=os.environ.get(
@@ -284,6 +343,7 @@ def main():
                 time.sleep(0.05)
         c = Checker(spec, f"http://127.0.0.1:{port}", key)
         scenario(c)
+        lists_scenario(c)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

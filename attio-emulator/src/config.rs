@@ -46,7 +46,7 @@ pub struct FaultRates {
 pub struct Faults {
     /// Seed of the generator that decides which requests fail.
     pub seed: u64,
-    /// Faults for reads (GET, `records/query`).
+    /// Faults for reads (GET, `records/query`, `entries/query`).
     pub reads: FaultRates,
     /// Faults for writes.
     pub writes: FaultRates,
@@ -73,8 +73,8 @@ pub struct Stats {
     pub dropped_before: u64,
     /// Connections dropped after processing (the response was lost).
     pub dropped_after: u64,
-    /// Successful writes (records created, updated, deleted; objects, attributes,
-    /// options and statuses created).
+    /// Successful writes (records and entries created, updated, deleted; objects,
+    /// lists, attributes, options and statuses created; lists updated).
     pub writes_stored: u64,
 }
 

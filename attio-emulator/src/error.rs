@@ -76,6 +76,10 @@ impl ApiError {
         Self::invalid("multiple_match_results", msg)
     }
 
+    pub fn immutable(msg: impl Into<String>) -> Self {
+        Self::invalid("immutable_value", msg)
+    }
+
     pub fn filter(msg: impl Into<String>) -> Self {
         Self::invalid("filter_error", msg)
     }

@@ -29,6 +29,11 @@
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(demo()).unwrap();
 //! ```
 //!
+//! Lists, list attributes and list entries are emulated too: entry create, assert by parent,
+//! PATCH / PUT / delete, queries with `parent_record` path filters and sorts, value history
+//! and a record's entries across lists. [`Emulator::records`] and [`Emulator::entries`]
+//! show what is stored.
+//!
 //! Everything the emulator stores lives in memory behind a lock; with
 //! [`EmulatorBuilder::data_file`] it is loaded from a JSON file at start and saved back on
 //! [`Emulator::shutdown`] (and on drop).
@@ -287,6 +292,23 @@ impl Emulator {
         let st = self.shared.store().read();
         st.object(object)
             .map(|o| store::records::render_all(&st, o))
+            .unwrap_or_default()
+    }
+
+    /// The number of entries of a list (slug or id); 0 for an unknown list.
+    pub fn entry_count(&self, list: &str) -> usize {
+        let st = self.shared.store().read();
+        st.list(list)
+            .map_or(0, |l| st.item_count(&model::OwnerKey::list(&l.api_slug)))
+    }
+
+    /// The entries of a list (slug or id) in their read shape (as
+    /// `GET /v2/lists/{list}/entries/{entry_id}` returns them under `data`), in creation
+    /// order.
+    pub fn entries(&self, list: &str) -> Vec<serde_json::Value> {
+        let st = self.shared.store().read();
+        st.list(list)
+            .map(|l| store::entries::render_all(&st, l))
             .unwrap_or_default()
     }
 

@@ -1,5 +1,5 @@
 //! What is stored per record (and, with the same shape, per list entry): current and
-//! closed values with the actor that wrote them.
+//! closed values with the actor that wrote them, and an entry's parent record.
 
 use std::collections::BTreeMap;
 
@@ -52,6 +52,14 @@ pub(crate) struct AttrValues {
     pub closed: Vec<StoredValue>,
 }
 
+/// The parent record of a list entry.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub(crate) struct Parent {
+    /// The parent object's slug.
+    pub object: String,
+    pub record_id: Uuid,
+}
+
 /// A stored item: a record of an object (or an entry of a list).
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub(crate) struct Record {
@@ -61,4 +69,7 @@ pub(crate) struct Record {
     pub created_by: Actor,
     /// Keyed by attribute slug.
     pub values: BTreeMap<String, AttrValues>,
+    /// The parent record of an entry (`None` for a record).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<Parent>,
 }

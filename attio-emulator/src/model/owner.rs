@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use super::schema::{AttributeDef, ObjectDef};
 
-/// Which owner a stored item belongs to, by api slug.
+/// Which owner a stored item belongs to, by api slug (a renamed list moves its entries).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum OwnerKey {
     /// The object of a record.
@@ -19,6 +19,11 @@ impl OwnerKey {
     /// The key of an object, by slug.
     pub fn object(slug: &str) -> Self {
         OwnerKey::Object(slug.to_string())
+    }
+
+    /// The key of a list, by slug.
+    pub fn list(slug: &str) -> Self {
+        OwnerKey::List(slug.to_string())
     }
 
     /// The owner's api slug.
@@ -41,8 +46,17 @@ pub(crate) trait Owner {
     fn noun(&self) -> &'static str;
     /// `record` or `entry`, for messages.
     fn item_noun(&self) -> &'static str;
+    /// The field of a write's `data` holding the values: `values` or `entry_values`.
+    fn values_field(&self) -> &'static str {
+        "values"
+    }
     /// Its attribute definitions, in display order.
     fn attributes(&self) -> &[AttributeDef];
+    /// The objects whose records are the parents of its items (a list's parent objects;
+    /// none for an object).
+    fn parent_objects(&self) -> &[String] {
+        &[]
+    }
 
     /// The attribute with this slug or id.
     fn attribute(&self, key: &str) -> Option<&AttributeDef> {

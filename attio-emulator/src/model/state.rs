@@ -1,5 +1,5 @@
-//! The whole emulated workspace and its stores: objects, members, and the items of every
-//! owner (records by object) with an id index and a uniqueness index.
+//! The whole emulated workspace and its stores: objects, lists, members, and the items of
+//! every owner (records by object, entries by list) with an id index and a uniqueness index.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::item::{Actor, AttrValues, Record, StoredValue};
+use super::list::ListDef;
 use super::owner::{Owner, OwnerKey};
-use super::schema::ObjectDef;
+use super::schema::{AttributeDef, ObjectDef};
 use super::unique::UniqueIndex;
 
 /// A workspace member (actor-reference targets).
@@ -36,6 +37,9 @@ pub(crate) struct State {
     pub token_id: Uuid,
     pub members: Vec<Member>,
     pub objects: Vec<ObjectDef>,
+    /// The lists, in sidebar (creation) order.
+    #[serde(default)]
+    pub lists: Vec<ListDef>,
     /// object slug → its records.
     pub records: HashMap<String, Items>,
     /// list slug → its entries.
@@ -67,6 +71,7 @@ impl State {
             token_id,
             members,
             objects,
+            lists: Vec::new(),
             records: HashMap::new(),
             entries: HashMap::new(),
             index: HashMap::new(),
@@ -86,12 +91,15 @@ impl State {
     }
 
     /// Builds the id index from the items (after a load) and marks the uniqueness index
-    /// out of date; every object gets its (possibly empty) store.
+    /// out of date; every object and list gets its (possibly empty) store.
     pub fn rebuild_index(&mut self) {
         self.unique.invalidate();
         self.index.clear();
         for o in &self.objects {
             self.records.entry(o.api_slug.clone()).or_default();
+        }
+        for l in &self.lists {
+            self.entries.entry(l.api_slug.clone()).or_default();
         }
         let stores = [
             (&self.records, OwnerKey::Object as fn(String) -> OwnerKey),
@@ -124,16 +132,57 @@ impl State {
         self.objects.push(object);
     }
 
-    /// Every owner of attributes: the objects (lists have no definitions yet).
+    /// The list with this slug or id.
+    pub fn list(&self, key: &str) -> Option<&ListDef> {
+        self.lists.iter().find(|l| l.is(key))
+    }
+
+    /// Adds a list with an empty store.
+    pub fn add_list(&mut self, list: ListDef) {
+        self.entries.entry(list.api_slug.clone()).or_default();
+        self.index.entry(list.key()).or_default();
+        self.lists.push(list);
+    }
+
+    /// Replaces the list with `next`'s id by `next`; a new slug moves its entries.
+    pub fn replace_list(&mut self, next: ListDef) {
+        let Some(i) = self.lists.iter().position(|l| l.id == next.id) else {
+            return;
+        };
+        let old = std::mem::replace(&mut self.lists[i], next);
+        let new_slug = &self.lists[i].api_slug;
+        if old.api_slug != *new_slug {
+            let items = self.entries.remove(&old.api_slug).unwrap_or_default();
+            self.entries.insert(new_slug.clone(), items);
+            self.rebuild_index();
+        }
+    }
+
+    /// Every owner of attributes: the objects, then the lists.
     pub fn owners(&self) -> impl Iterator<Item = &dyn Owner> {
-        self.objects.iter().map(|o| o as &dyn Owner)
+        let objects = self.objects.iter().map(|o| o as &dyn Owner);
+        objects.chain(self.lists.iter().map(|l| l as &dyn Owner))
     }
 
     /// The owner stored under `key`.
     pub fn owner(&self, key: &OwnerKey) -> Option<&dyn Owner> {
         match key {
             OwnerKey::Object(slug) => self.object(slug).map(|o| o as &dyn Owner),
-            OwnerKey::List(_) => None,
+            OwnerKey::List(slug) => self.list(slug).map(|l| l as &dyn Owner),
+        }
+    }
+
+    /// The attribute definitions of the owner stored under `key`, to change them.
+    pub fn attributes_mut(&mut self, key: &OwnerKey) -> Option<&mut Vec<AttributeDef>> {
+        match key {
+            OwnerKey::Object(slug) => {
+                let o = self.objects.iter_mut().find(|o| o.api_slug == *slug)?;
+                Some(&mut o.attributes)
+            }
+            OwnerKey::List(slug) => {
+                let l = self.lists.iter_mut().find(|l| l.api_slug == *slug)?;
+                Some(&mut l.attributes)
+            }
         }
     }
 
@@ -159,6 +208,11 @@ impl State {
     /// The number of items of an owner.
     pub fn item_count(&self, owner: &OwnerKey) -> usize {
         self.store(owner).map_or(0, |m| m.len())
+    }
+
+    /// The items of an owner, to change them.
+    pub fn items_mut(&mut self, owner: &OwnerKey) -> impl Iterator<Item = &mut Record> {
+        self.store_mut(owner).values_mut()
     }
 
     /// Calls `f` with every item of every owner, to change them.
@@ -198,6 +252,29 @@ impl State {
     pub fn remove_item(&mut self, owner: &OwnerKey, id: &Uuid) -> Option<Record> {
         let seq = self.index.get_mut(owner)?.remove(id)?;
         self.store_mut(owner).remove(&seq)
+    }
+
+    /// Removes the entries (in every list) whose parent is the record `id` of `object`.
+    pub fn remove_entries_of(&mut self, object: &str, id: Uuid) {
+        let doomed: Vec<(OwnerKey, Uuid)> = self
+            .entries
+            .iter()
+            .flat_map(|(slug, items)| {
+                items
+                    .values()
+                    .filter(|e| {
+                        e.parent
+                            .as_ref()
+                            .is_some_and(|p| p.record_id == id && p.object == object)
+                    })
+                    .map(|e| (OwnerKey::list(slug), e.id))
+            })
+            .collect();
+        for (list, entry) in doomed {
+            if let Some(removed) = self.remove_item(&list, &entry) {
+                self.reindex_item(&list, entry, Some(&removed.values));
+            }
+        }
     }
 
     /// The next item sequence number.

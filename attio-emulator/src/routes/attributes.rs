@@ -1,5 +1,6 @@
-//! Attributes of an object (list, get, create, PATCH) and the select options and statuses
-//! of one attribute.
+//! Attributes of an object or a list (list, get, create, PATCH) and the select options and
+//! statuses of one attribute. The same handlers serve `/v2/objects/{object}/attributes…`
+//! and `/v2/lists/{list}/attributes…`; the [`Target`] extractor tells them apart.
 
 use axum::extract::Path;
 use axum::routing::get;
@@ -15,48 +16,58 @@ use crate::error::{ApiError, ApiResult, json_type};
 use crate::model::{AttributeDef, Owner, SelectOption, StatusDef};
 use crate::rules::render::{option_json, status_json};
 use crate::store::schema::{
-    self, attribute_json, attribute_slug_taken, find_attr, find_object, valid_slug,
+    self, Target, attribute_json, attribute_slug_in_use, attribute_slug_taken, find_attr,
+    find_owner, valid_slug,
 };
 
-/// The attribute, option and status routes.
+/// The attribute, option and status routes, of objects and of lists.
 pub(super) fn routes() -> Routes {
+    let attributes = || get(list_attributes).post(create_attribute);
+    let attribute = || get(get_attribute).patch(patch_attribute);
+    let options = || get(list_options).post(create_option);
+    let statuses = || get(list_statuses).post(create_status);
     Routes::new()
-        .route(
-            "/v2/objects/{object}/attributes",
-            get(list_attributes).post(create_attribute),
-        )
-        .route(
-            "/v2/objects/{object}/attributes/{attribute}",
-            get(get_attribute).patch(patch_attribute),
-        )
+        .route("/v2/objects/{object}/attributes", attributes())
+        .route("/v2/objects/{object}/attributes/{attribute}", attribute())
         .route(
             "/v2/objects/{object}/attributes/{attribute}/options",
-            get(list_options).post(create_option),
+            options(),
         )
         .route(
             "/v2/objects/{object}/attributes/{attribute}/statuses",
-            get(list_statuses).post(create_status),
+            statuses(),
+        )
+        .route("/v2/lists/{list}/attributes", attributes())
+        .route("/v2/lists/{list}/attributes/{attribute}", attribute())
+        .route("/v2/lists/{list}/attributes/{attribute}/options", options())
+        .route(
+            "/v2/lists/{list}/attributes/{attribute}/statuses",
+            statuses(),
         )
 }
 
-async fn list_attributes(store: Db, Path(object): Path<String>, q: Params) -> Out {
+async fn list_attributes(store: Db, target: Target, Path(owner): Path<String>, q: Params) -> Out {
     let st = store.read();
-    let o = find_object(&st, &object)?;
+    let o = find_owner(&st, target, &owner)?;
     let show_archived = q.flag("show_archived")?;
     let attrs: Vec<Value> = o
-        .attributes
+        .attributes()
         .iter()
         .filter(|a| show_archived || !a.is_archived)
-        .map(|a| attribute_json(&st, &o, a))
+        .map(|a| attribute_json(&st, &*o, a))
         .collect();
     Ok(data_list(Paging::ALL.page(attrs, &q)?))
 }
 
-async fn get_attribute(store: Db, Path((object, attribute)): Path<(String, String)>) -> Out {
+async fn get_attribute(
+    store: Db,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
+) -> Out {
     let st = store.read();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
-    Ok(data(attribute_json(&st, &o, &a)))
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
+    Ok(data(attribute_json(&st, &*o, &a)))
 }
 
 /// The attribute after a PATCH of the fields in `d` (a new slug must be free on `owner`).
@@ -74,7 +85,7 @@ fn patched(owner: &dyn Owner, a: &AttributeDef, d: &Map<String, Value>) -> ApiRe
                 next.default_value = dv.clone()
             }
             ("api_slug", Value::String(s)) if valid_slug(s) => {
-                if s != &a.api_slug && owner.attribute(s).is_some() {
+                if s != &a.api_slug && attribute_slug_in_use(owner, s) {
                     return Err(attribute_slug_taken(owner, s));
                 }
                 next.api_slug = s.clone();
@@ -95,41 +106,42 @@ fn patched(owner: &dyn Owner, a: &AttributeDef, d: &Map<String, Value>) -> ApiRe
 
 async fn patch_attribute(
     store: Db,
-    Path((object, attribute)): Path<(String, String)>,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Out {
     let d = body_data(&body)?.clone();
     let mut st = store.write();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
     if a.is_system_attribute {
         return Err(ApiError::system_edit(format!(
             "Attribute with slug \"{}\" is a system attribute and cannot be edited.",
             a.api_slug
         )));
     }
-    let next = patched(&o, &a, &d)?;
-    schema::replace_attribute(&mut st, &o.api_slug, &a, next.clone());
-    let o = find_object(&st, &o.api_slug)?;
+    let next = patched(&*o, &a, &d)?;
+    schema::replace_attribute(&mut st, &o.key(), &a, next.clone());
     store.stored();
-    Ok(data(attribute_json(&st, &o, &next)))
+    Ok(data(attribute_json(&st, &*o, &next)))
 }
 
 async fn list_options(
     store: Db,
-    Path((object, attribute)): Path<(String, String)>,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
     q: Params,
 ) -> Out {
     let st = store.read();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
     let show_archived = q.flag("show_archived")?;
     match a.attr_type.as_str() {
         "select" => Ok(data_list(
             a.options
                 .iter()
                 .filter(|x| show_archived || !x.is_archived)
-                .map(|x| option_json(&st, &o, &a, &x.id.to_string()))
+                .map(|x| option_json(&st, &*o, &a, &x.id.to_string()))
                 .collect(),
         )),
         // The live API answers an empty list for status attributes.
@@ -143,14 +155,15 @@ async fn list_options(
 
 async fn create_option(
     store: Db,
-    Path((object, attribute)): Path<(String, String)>,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Out {
     let d = body_data(&body)?;
     let title = req_str(d, "title", 1)?.to_string();
     let mut st = store.write();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
     if a.attr_type != "select" {
         return Err(ApiError::validation(format!(
             "Attribute with slug \"{}\" is not a select attribute.",
@@ -167,11 +180,11 @@ async fn create_option(
         title,
         is_archived: false,
     };
-    schema::add_option(&mut st, &o.api_slug, &a.api_slug, opt.clone());
-    let o = find_object(&st, &o.api_slug)?;
-    let a = find_attr(&o, &a.api_slug)?;
+    schema::add_option(&mut st, &o.key(), &a.api_slug, opt.clone());
+    let o = find_owner(&st, target, o.slug())?;
+    let a = find_attr(&*o, &a.api_slug)?;
     store.stored();
-    Ok(data(option_json(&st, &o, &a, &opt.id.to_string())))
+    Ok(data(option_json(&st, &*o, &a, &opt.id.to_string())))
 }
 
 fn not_a_status_attribute(a: &AttributeDef) -> ApiError {
@@ -183,12 +196,13 @@ fn not_a_status_attribute(a: &AttributeDef) -> ApiError {
 
 async fn list_statuses(
     store: Db,
-    Path((object, attribute)): Path<(String, String)>,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
     q: Params,
 ) -> Out {
     let st = store.read();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
     let show_archived = q.flag("show_archived")?;
     if a.attr_type != "status" {
         return Err(not_a_status_attribute(&a));
@@ -197,14 +211,15 @@ async fn list_statuses(
         a.statuses
             .iter()
             .filter(|x| show_archived || !x.is_archived)
-            .map(|x| status_json(&st, &o, &a, &x.id.to_string()))
+            .map(|x| status_json(&st, &*o, &a, &x.id.to_string()))
             .collect(),
     ))
 }
 
 async fn create_status(
     store: Db,
-    Path((object, attribute)): Path<(String, String)>,
+    target: Target,
+    Path((owner, attribute)): Path<(String, String)>,
     JsonBody(body): JsonBody,
 ) -> Out {
     let d = body_data(&body)?;
@@ -223,8 +238,8 @@ async fn create_status(
         }
     };
     let mut st = store.write();
-    let o = find_object(&st, &object)?;
-    let a = find_attr(&o, &attribute)?;
+    let o = find_owner(&st, target, &owner)?;
+    let a = find_attr(&*o, &attribute)?;
     if a.attr_type != "status" {
         return Err(not_a_status_attribute(&a));
     }
@@ -240,9 +255,9 @@ async fn create_status(
         celebration_enabled,
         target_time_in_status,
     };
-    schema::add_status(&mut st, &o.api_slug, &a.api_slug, s.clone());
-    let o = find_object(&st, &o.api_slug)?;
-    let a = find_attr(&o, &a.api_slug)?;
+    schema::add_status(&mut st, &o.key(), &a.api_slug, s.clone());
+    let o = find_owner(&st, target, o.slug())?;
+    let a = find_attr(&*o, &a.api_slug)?;
     store.stored();
-    Ok(data(status_json(&st, &o, &a, &s.id.to_string())))
+    Ok(data(status_json(&st, &*o, &a, &s.id.to_string())))
 }

@@ -1,6 +1,6 @@
 //! What every route file shares: the store as router state, JSON bodies and query strings
-//! read with Attio's error bodies, body fields, uuid path parameters, `{"data": …}`
-//! answers, and offset/limit paging.
+//! read with Attio's error bodies, body fields, uuid path parameters, whether a path
+//! serves an object or a list, `{"data": …}` answers, and offset/limit paging.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult, json_type};
 use crate::store::Store;
+use crate::store::schema::Target;
 
 /// The router state every handler takes: the store.
 pub(crate) type Db = State<Arc<Store>>;
@@ -95,6 +96,20 @@ impl<S: Send + Sync> FromRequestParts<S> for Params {
             .await
             .map(|Query(q)| Params(q))
             .map_err(IntoResponse::into_response)
+    }
+}
+
+/// A route shared by objects and lists learns which from the path it serves:
+/// `/v2/lists/…` is a list's, anything else an object's.
+impl<S: Send + Sync> FromRequestParts<S> for Target {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(if parts.uri.path().starts_with("/v2/lists/") {
+            Target::Lists
+        } else {
+            Target::Objects
+        })
     }
 }
 

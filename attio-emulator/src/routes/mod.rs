@@ -4,7 +4,9 @@
 
 mod attributes;
 mod class;
+mod entries;
 mod extract;
+mod lists;
 mod meta;
 mod new_attribute;
 mod objects;
@@ -27,6 +29,8 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(objects::routes())
         .merge(attributes::routes())
         .merge(records::routes())
+        .merge(lists::routes())
+        .merge(entries::routes())
         .finish(fallback)
 }
 
@@ -49,5 +53,16 @@ mod tests {
         assert_eq!(classes.of(&Method::POST, records), Class::Write);
         assert_eq!(classes.of(&Method::PUT, records), Class::Write);
         assert_eq!(classes.of(&Method::GET, Some("/v2/objects")), Class::Read);
+    }
+
+    #[test]
+    fn the_entries_query_is_declared_a_read() {
+        let (_, classes) = router();
+        let query = Some("/v2/lists/{list}/entries/query");
+        assert_eq!(classes.of(&Method::POST, query), Class::Read);
+        let entries = Some("/v2/lists/{list}/entries");
+        assert_eq!(classes.of(&Method::POST, entries), Class::Write);
+        assert_eq!(classes.of(&Method::PUT, entries), Class::Write);
+        assert_eq!(classes.of(&Method::POST, Some("/v2/lists")), Class::Write);
     }
 }

@@ -1,7 +1,7 @@
-//! `POST /v2/objects/{object}/attributes`, in steps: the body read into a [`NewAttribute`],
-//! checked against the object, turned into a definition, given its type's configuration
-//! (currency, allowed objects), its relationship (which creates the reverse attribute)
-//! and its default value.
+//! `POST /v2/objects/{object}/attributes` and `POST /v2/lists/{list}/attributes`, in steps:
+//! the body read into a [`NewAttribute`], checked against the object or list, turned into a
+//! definition, given its type's configuration (currency, allowed objects), its relationship
+//! (which creates the reverse attribute; objects only) and its default value.
 
 use axum::extract::Path;
 use chrono::Utc;
@@ -10,10 +10,10 @@ use uuid::Uuid;
 
 use super::extract::{Db, JsonBody, Out, body_data, data, req_bool, req_str, unrecognized_key};
 use crate::error::{ApiError, ApiResult, json_type};
-use crate::model::{AttributeDef, ObjectDef, RelationshipRef, State};
+use crate::model::{AttributeDef, Owner, OwnerKey, RelationshipRef, State};
 use crate::store::schema::{
-    self, attribute_json, attribute_slug_taken, find_object, invalid_slug, object_not_found,
-    valid_slug,
+    self, Target, attribute_json, attribute_slug_in_use, attribute_slug_taken, find_owner,
+    invalid_slug, object_not_found, valid_slug,
 };
 use crate::values::parse_element;
 
@@ -149,13 +149,13 @@ impl<'a> NewAttribute<'a> {
     }
 
     /// Whether `o` can take it: a free slug, and no custom unique attribute on companies.
-    fn check_object(&self, o: &ObjectDef) -> ApiResult<()> {
-        if self.is_unique && o.api_slug == "companies" {
+    fn check_owner(&self, o: &dyn Owner) -> ApiResult<()> {
+        if self.is_unique && o.key() == OwnerKey::object("companies") {
             return Err(ApiError::validation(
                 "Custom unique attributes cannot be created on the companies object.",
             ));
         }
-        if o.attribute(self.slug).is_some() {
+        if attribute_slug_in_use(o, self.slug) {
             return Err(attribute_slug_taken(o, self.slug));
         }
         Ok(())
@@ -258,10 +258,10 @@ fn allowed_objects(
 }
 
 /// A `relationship` makes `attr` one side of a two-way relationship and returns the
-/// other side, to be added to the target object.
+/// other side, to be added to the target object. Relationships join objects only.
 fn relationship(
     st: &State,
-    o: &ObjectDef,
+    o: &dyn Owner,
     attr: &mut AttributeDef,
     spec: Option<&Value>,
 ) -> ApiResult<Option<(String, AttributeDef)>> {
@@ -283,12 +283,17 @@ fn relationship(
             "Only record-reference attributes can have a relationship.",
         ));
     }
+    if !matches!(o.key(), OwnerKey::Object(_)) {
+        return Err(ApiError::validation(
+            "Relationships can only be created between the attributes of objects.",
+        ));
+    }
     let target = req_str(r, "object", 1)?;
     let rtitle = req_str(r, "title", 1)?;
     let rslug = req_str(r, "api_slug", 1)?;
     let rmulti = req_bool(r, "is_multiselect")?;
     let to = st.object(target).ok_or_else(|| object_not_found(target))?;
-    if to.attribute(rslug).is_some() || (to.id == o.id && rslug == attr.api_slug) {
+    if to.attribute(rslug).is_some() || (to.id == o.id() && rslug == attr.api_slug) {
         return Err(attribute_slug_taken(to, rslug));
     }
     attr.allowed_objects = Some(vec![to.api_slug.clone()]);
@@ -304,9 +309,9 @@ fn relationship(
     rev.is_multiselect = rmulti;
     rev.is_required = false;
     rev.is_unique = false;
-    rev.allowed_objects = Some(vec![o.api_slug.clone()]);
+    rev.allowed_objects = Some(vec![o.slug().to_string()]);
     rev.relationship = Some(RelationshipRef {
-        object: o.api_slug.clone(),
+        object: o.slug().to_string(),
         attribute: attr.api_slug.clone(),
     });
     Ok(Some((to.api_slug.clone(), rev)))
@@ -340,27 +345,27 @@ fn default_value(st: &State, attr: &mut AttributeDef, spec: Option<&Value>) -> A
     }
 }
 
-/// `POST /v2/objects/{object}/attributes`.
+/// `POST /v2/objects/{object}/attributes` and `POST /v2/lists/{list}/attributes`.
 pub(super) async fn create_attribute(
     store: Db,
-    Path(object): Path<String>,
+    target: Target,
+    Path(owner): Path<String>,
     JsonBody(body): JsonBody,
 ) -> Out {
     let d = body_data(&body)?;
     let new = NewAttribute::parse(d)?;
     let mut st = store.write();
-    let o = find_object(&st, &object)?;
-    new.check_object(&o)?;
+    let o = find_owner(&st, target, &owner)?;
+    new.check_owner(&*o)?;
     let mut attr = new.definition();
     match new.ty {
         "currency" => currency_config(&mut attr, new.config)?,
         "record-reference" => allowed_objects(&st, &mut attr, new.config)?,
         _ => {}
     }
-    let reverse = relationship(&st, &o, &mut attr, new.relationship)?;
+    let reverse = relationship(&st, &*o, &mut attr, new.relationship)?;
     default_value(&st, &mut attr, new.default_value)?;
-    schema::add_attribute(&mut st, &o.api_slug, attr.clone(), reverse);
-    let o = find_object(&st, &o.api_slug)?;
+    schema::add_attribute(&mut st, &o.key(), attr.clone(), reverse);
     store.stored();
-    Ok(data(attribute_json(&st, &o, &attr)))
+    Ok(data(attribute_json(&st, &*o, &attr)))
 }

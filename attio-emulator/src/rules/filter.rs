@@ -1,10 +1,11 @@
-//! Query filters (shorthand, verbose, `$and`/`$or`/`$not`, path drill-downs), compiled
-//! against the attributes of an owner, per reference §3. Matching is in `matching.rs`.
+//! Query filters (shorthand, verbose, `$and`/`$or`/`$not`, path drill-downs through record
+//! references and an entry's `parent_record`), compiled against the attributes of an
+//! owner, per reference §3. Matching is in `matching.rs`.
 
 use serde_json::{Map, Value};
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::{AttributeDef, Owner, OwnerKey, State};
+use crate::model::{AttributeDef, ObjectDef, Owner, OwnerKey, State};
 use crate::values::{parse_date, parse_timestamp};
 
 const STR_OPS: &[&str] = &[
@@ -102,11 +103,23 @@ pub(crate) struct Cond {
     pub operand: Value,
 }
 
-/// One step of a path: the reference attribute followed and the object it reaches.
+/// The pseudo-attribute of a list that leads from an entry to its parent record.
+pub(crate) const PARENT_RECORD: &str = "parent_record";
+
+/// How one step of a path leaves an item.
+#[derive(Debug, Clone)]
+pub(crate) enum Via {
+    /// Through the record-reference values of this attribute.
+    Attribute(String),
+    /// From an entry to its parent record.
+    Parent,
+}
+
+/// One step of a path: how it leaves an item and the object it reaches.
 #[derive(Debug, Clone)]
 pub(crate) struct Hop {
     pub target: OwnerKey,
-    pub attribute: String,
+    pub via: Via,
 }
 
 /// A compiled filter.
@@ -119,8 +132,8 @@ pub(crate) enum Filter {
         attr: Box<AttributeDef>,
         conds: Vec<Cond>,
     },
-    /// Follow `hops` (the object reached, the reference attribute followed) then apply
-    /// `inner` to the records reached.
+    /// Follow `hops` (the object reached, the reference attribute or parent followed)
+    /// then apply `inner` to the records reached.
     Path {
         hops: Vec<Hop>,
         inner: Box<Filter>,
@@ -160,16 +173,21 @@ pub(crate) fn compile(state: &State, owner: &dyn Owner, f: &Value) -> ApiResult<
             op if op.starts_with('$') => {
                 return Err(ferr(format!("Unknown logical operator \"{op}\".")));
             }
-            slug => {
-                let attr = owner.attribute(slug).ok_or_else(|| {
-                    ferr(format!(
+            slug => match owner.attribute(slug) {
+                Some(attr) => parts.push(compile_attr(attr, v)?),
+                // An entry filter naming an attribute of the parent record without the
+                // `parent_record` path matches nothing (no error), as in Attio.
+                None if names_parent_attribute(state, owner, slug) => {
+                    parts.push(Filter::Any(vec![]));
+                }
+                None => {
+                    return Err(ferr(format!(
                         "Unknown attribute slug or ID \"{slug}\" on {} \"{}\".",
                         owner.noun(),
                         owner.slug()
-                    ))
-                })?;
-                parts.push(compile_attr(attr, v)?);
-            }
+                    )));
+                }
+            },
         }
     }
     Ok(if parts.len() == 1 {
@@ -179,8 +197,48 @@ pub(crate) fn compile(state: &State, owner: &dyn Owner, f: &Value) -> ApiResult<
     })
 }
 
+/// Whether `slug` names an attribute of one of the parent objects of `owner` (a list).
+fn names_parent_attribute(state: &State, owner: &dyn Owner, slug: &str) -> bool {
+    owner
+        .parent_objects()
+        .iter()
+        .filter_map(|o| state.object(o))
+        .any(|o| o.attribute(slug).is_some())
+}
+
+/// The parent object a `parent_record` step of a path on `owner` (a list) reaches: the one
+/// the next step names, or the list's only parent object when the step is the last.
+fn parent_step<'s>(
+    state: &'s State,
+    owner: &dyn Owner,
+    next: Option<&str>,
+) -> ApiResult<&'s ObjectDef> {
+    let parents = owner.parent_objects();
+    let slug = match (next, parents) {
+        (Some(n), _) => n,
+        (None, [only]) => only.as_str(),
+        (None, _) => {
+            return Err(ferr(format!(
+                "\"path\" must name the parent object after \"{PARENT_RECORD}\" on list \"{}\".",
+                owner.slug()
+            )));
+        }
+    };
+    state
+        .object(slug)
+        .filter(|o| parents.contains(&o.api_slug))
+        .ok_or_else(|| {
+            ferr(format!(
+                "\"{slug}\" is not a parent object of list \"{}\" in \"path\".",
+                owner.slug()
+            ))
+        })
+}
+
 /// Compiles `{"path": [[owner, attribute], [object, attribute], …], "constraints": …}`:
-/// the first step starts at `owner`, each step but the last follows a record reference.
+/// the first step starts at `owner`, each step but the last follows a record reference
+/// (or, from a list entry, `parent_record`). A path ending at `parent_record` applies
+/// `constraints` as a filter on the parent record (`{"record_id": …}`).
 pub(crate) fn compile_path(
     state: &State,
     owner: &dyn Owner,
@@ -220,6 +278,23 @@ pub(crate) fn compile_path(
     let mut current: &dyn Owner = owner;
     let mut hops = vec![];
     for (i, (_, a)) in pairs.iter().enumerate() {
+        if a == PARENT_RECORD && !current.parent_objects().is_empty() {
+            let next_name = pairs.get(i + 1).map(|(o, _)| o.as_str());
+            let parent = parent_step(state, current, next_name)?;
+            hops.push(Hop {
+                target: OwnerKey::object(&parent.api_slug),
+                via: Via::Parent,
+            });
+            if next_name.is_none() {
+                let inner = compile(state, parent, constraints)?;
+                return Ok(Filter::Path {
+                    hops,
+                    inner: Box::new(inner),
+                });
+            }
+            current = parent;
+            continue;
+        }
         let attr = current.attribute(a).ok_or_else(|| {
             ferr(format!(
                 "Unknown attribute \"{a}\" on {} \"{}\" in \"path\".",
@@ -248,7 +323,7 @@ pub(crate) fn compile_path(
         })?;
         hops.push(Hop {
             target: OwnerKey::object(&next.api_slug),
-            attribute: attr.api_slug.clone(),
+            via: Via::Attribute(attr.api_slug.clone()),
         });
         current = next;
     }

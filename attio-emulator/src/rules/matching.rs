@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::model::{AttributeDef, Record, State, StoredValue};
 use crate::values::{fmt_ts, parse_date, parse_timestamp};
 
-use super::filter::{Cond, Filter};
+use super::filter::{Cond, Filter, Hop, Via};
 use super::render::{current_values, is_id_attribute};
 
 /// The comparable values of `prop` on a stored value (select/status: title and id).
@@ -194,30 +194,52 @@ impl Filter {
             Filter::Path { hops, inner } => {
                 let mut set: Vec<&Record> = vec![rec];
                 for hop in hops {
-                    let mut next = vec![];
-                    for r in &set {
-                        if let Some(av) = r.values.get(&hop.attribute) {
-                            for v in &av.current {
-                                if v.data.get("target_object").and_then(Value::as_str)
-                                    != Some(hop.target.slug())
-                                {
-                                    continue;
-                                }
-                                let id = v
-                                    .data
-                                    .get("target_record_id")
-                                    .and_then(Value::as_str)
-                                    .and_then(|s| Uuid::parse_str(s).ok());
-                                if let Some(t) = id.and_then(|id| state.item(&hop.target, &id)) {
-                                    next.push(t);
-                                }
-                            }
-                        }
-                    }
-                    set = next;
+                    set = set.iter().flat_map(|r| hop.follow(state, r)).collect();
                 }
                 set.into_iter().any(|r| inner.matches(state, r))
             }
         }
+    }
+}
+
+impl Hop {
+    /// The records of the hop's object that `item` reaches: those its reference values
+    /// point at, or its parent record.
+    pub(crate) fn follow<'s>(&self, state: &'s State, item: &Record) -> Vec<&'s Record> {
+        let ids: Vec<Uuid> = match &self.via {
+            Via::Parent => item
+                .parent
+                .iter()
+                .filter(|p| p.object == self.target.slug())
+                .map(|p| p.record_id)
+                .collect(),
+            Via::Attribute(attr) => item
+                .values
+                .get(attr)
+                .into_iter()
+                .flat_map(|av| &av.current)
+                .filter(|v| {
+                    v.data.get("target_object").and_then(Value::as_str) == Some(self.target.slug())
+                })
+                .filter_map(|v| v.data.get("target_record_id")?.as_str())
+                .filter_map(|s| Uuid::parse_str(s).ok())
+                .collect(),
+        };
+        ids.iter()
+            .filter_map(|id| state.item(&self.target, id))
+            .collect()
+    }
+
+    /// The record a sort follows from `item`: the first reference value's target, or the
+    /// parent record.
+    pub(crate) fn first<'s>(&self, state: &'s State, item: &Record) -> Option<&'s Record> {
+        let id = match &self.via {
+            Via::Parent => item.parent.as_ref()?.record_id,
+            Via::Attribute(attr) => {
+                let v = item.values.get(attr)?.current.first()?;
+                Uuid::parse_str(v.data.get("target_record_id")?.as_str()?).ok()?
+            }
+        };
+        state.item(&self.target, &id)
     }
 }

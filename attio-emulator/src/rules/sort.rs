@@ -3,7 +3,6 @@
 use std::cmp::Ordering;
 
 use serde_json::Value;
-use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
 use crate::model::{AttributeDef, Owner, Record, State};
@@ -105,9 +104,7 @@ pub(crate) fn compile_sorts(state: &State, owner: &dyn Owner, v: &Value) -> ApiR
 fn sort_key(state: &State, s: &Sort, rec: &Record) -> Option<Value> {
     let mut r = rec;
     for hop in &s.hops {
-        let v = r.values.get(&hop.attribute)?.current.first()?;
-        let id = Uuid::parse_str(v.data.get("target_record_id")?.as_str()?).ok()?;
-        r = state.item(&hop.target, &id)?;
+        r = hop.first(state, r)?;
     }
     let vals = current_values(r, &s.attr);
     let v = vals.first()?;

@@ -64,7 +64,7 @@ pub(crate) fn parse_values(
                     ));
                     e.validation_errors = Some(vec![json!({
                         "code": "invalid_type",
-                        "path": ["data", "values", attr.api_slug],
+                        "path": ["data", owner.values_field(), attr.api_slug],
                         "message": "Expected array",
                         "expected": "array",
                         "received": json_type(Some(other)),

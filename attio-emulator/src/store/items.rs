@@ -8,7 +8,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::{Owner, OwnerKey, Record, State};
+use crate::model::{Owner, OwnerKey, Parent, Record, State};
 use crate::rules::filter::compile;
 use crate::rules::relations::{close_references, sync_relationships};
 use crate::rules::sort::{apply_sorts, compile_sorts};
@@ -38,7 +38,18 @@ pub(crate) fn get<'s>(state: &'s State, owner: &dyn Owner, id: Uuid) -> ApiResul
 pub(crate) fn create(
     state: &mut State,
     owner: &dyn Owner,
+    parsed: Vec<ParsedAttr>,
+) -> ApiResult<Uuid> {
+    create_with_parent(state, owner, parsed, None)
+}
+
+/// Creates an item from parsed values, with its parent record when it is an entry.
+/// Returns its id.
+pub(crate) fn create_with_parent(
+    state: &mut State,
+    owner: &dyn Owner,
     mut parsed: Vec<ParsedAttr>,
+    parent: Option<Parent>,
 ) -> ApiResult<Uuid> {
     let now = Utc::now();
     let actor = state.token_actor();
@@ -58,6 +69,7 @@ pub(crate) fn create(
             created_at: now,
             created_by: actor.clone(),
             values: values.clone(),
+            parent,
         },
     );
     state.reindex_item(&key, id, None);
@@ -155,7 +167,8 @@ pub(crate) fn assert(
     }
 }
 
-/// Deletes an item; a deleted record's references (on any item) are closed.
+/// Deletes an item; a deleted record's references (on any item) are closed and its
+/// entries (in every list) deleted.
 pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResult<()> {
     let key = owner.key();
     let removed = state
@@ -163,6 +176,7 @@ pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResul
         .ok_or_else(|| not_found(owner, id))?;
     state.reindex_item(&key, id, Some(&removed.values));
     if let OwnerKey::Object(object) = &key {
+        state.remove_entries_of(object, id);
         close_references(state, object, id, Utc::now());
     }
     Ok(())

@@ -1,7 +1,10 @@
 //! The workspace behind its lock, and the operations of each API area on it: one file per
-//! area (`records.rs`, `schema.rs`), over the owner-generic item operations of `items.rs`.
+//! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`), over the owner-generic item
+//! operations of `items.rs`.
 
+pub(crate) mod entries;
 pub(crate) mod items;
+pub(crate) mod lists;
 pub(crate) mod records;
 pub(crate) mod schema;
 

@@ -1,13 +1,15 @@
-//! The schema area: objects, their attributes, select options and statuses — lookups with
-//! their 404s, read shapes, and the changes that keep stored values in step (a renamed
-//! attribute moves its values; a relationship's partner follows the rename).
+//! The schema area: objects, the attributes of objects and lists, select options and
+//! statuses — lookups with their 404s, read shapes, and the changes that keep stored values
+//! in step (a renamed attribute moves its values; a relationship's partner follows the
+//! rename).
 
 use chrono::Utc;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::error::{ApiError, ApiResult};
-use crate::model::{AttributeDef, ObjectDef, Owner, SelectOption, State, StatusDef};
+use crate::model::{AttributeDef, ObjectDef, Owner, OwnerKey, SelectOption, State, StatusDef};
+use crate::rules::filter::PARENT_RECORD;
 use crate::standard::{common_head, common_tail};
 use crate::values::fmt_ts;
 
@@ -36,6 +38,32 @@ pub(crate) fn find_object(st: &State, key: &str) -> ApiResult<ObjectDef> {
     st.object(key).cloned().ok_or_else(|| object_not_found(key))
 }
 
+/// Whose attributes a request reads or changes: an object's (`/v2/objects/{object}/…`) or
+/// a list's (`/v2/lists/{list}/…`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// The attributes of an object.
+    Objects,
+    /// The attributes of a list.
+    Lists,
+}
+
+/// The 404 for an unknown list.
+pub(crate) fn list_not_found(key: &str) -> ApiError {
+    ApiError::not_found(format!("List with slug/ID \"{key}\" not found."))
+}
+
+/// The object or list with this slug or id (a copy), or its 404.
+pub(crate) fn find_owner(st: &State, target: Target, key: &str) -> ApiResult<Box<dyn Owner>> {
+    match target {
+        Target::Objects => Ok(Box::new(find_object(st, key)?)),
+        Target::Lists => match st.list(key) {
+            Some(l) => Ok(Box::new(l.clone())),
+            None => Err(list_not_found(key)),
+        },
+    }
+}
+
 /// The attribute of `owner` with this slug or id (a copy), or its 404.
 pub(crate) fn find_attr(owner: &dyn Owner, key: &str) -> ApiResult<AttributeDef> {
     owner.attribute(key).cloned().ok_or_else(|| {
@@ -45,6 +73,12 @@ pub(crate) fn find_attr(owner: &dyn Owner, key: &str) -> ApiResult<AttributeDef>
             owner.slug()
         ))
     })
+}
+
+/// Whether `slug` is taken on `owner`: by one of its attributes, or on a list by the
+/// `parent_record` that query paths use.
+pub(crate) fn attribute_slug_in_use(owner: &dyn Owner, slug: &str) -> bool {
+    owner.attribute(slug).is_some() || (slug == PARENT_RECORD && !owner.parent_objects().is_empty())
 }
 
 /// The 409 for an attribute slug already used on `owner`.
@@ -135,15 +169,15 @@ pub(crate) fn create_object(
     Ok(o)
 }
 
-/// Adds `attr` to `object`, and `reverse` (the other side of a relationship) to its object.
+/// Adds `attr` to `owner`, and `reverse` (the other side of a relationship) to its object.
 pub(crate) fn add_attribute(
     st: &mut State,
-    object: &str,
+    owner: &OwnerKey,
     attr: AttributeDef,
     reverse: Option<(String, AttributeDef)>,
 ) {
-    if let Some(oi) = st.object_index(object) {
-        st.objects[oi].attributes.push(attr);
+    if let Some(attrs) = st.attributes_mut(owner) {
+        attrs.push(attr);
     }
     if let Some((target, rev)) = reverse
         && let Some(ti) = st.object_index(&target)
@@ -152,24 +186,32 @@ pub(crate) fn add_attribute(
     }
 }
 
-/// Replaces the attribute `old` of `object` by `next`. A new slug moves the stored values
+/// The attribute `attr` (slug or id) of `owner`, to change it.
+fn attribute_mut<'s>(
+    st: &'s mut State,
+    owner: &OwnerKey,
+    attr: &str,
+) -> Option<&'s mut AttributeDef> {
+    st.attributes_mut(owner)?.iter_mut().find(|a| a.is(attr))
+}
+
+/// Replaces the attribute `old` of `owner` by `next`. A new slug moves the stored values
 /// (they are kept by slug) and the other side of a relationship follows it.
 pub(crate) fn replace_attribute(
     st: &mut State,
-    object: &str,
+    owner: &OwnerKey,
     old: &AttributeDef,
     next: AttributeDef,
 ) {
     let renamed = next.api_slug != old.api_slug;
-    if renamed && let Some(recs) = st.records.get_mut(object) {
-        for r in recs.values_mut() {
+    if renamed {
+        for r in st.items_mut(owner) {
             if let Some(v) = r.values.remove(&old.api_slug) {
                 r.values.insert(next.api_slug.clone(), v);
             }
         }
     }
-    let oi = st.object_index(object).unwrap_or_default();
-    if let Some(am) = st.objects[oi].attribute_mut(&old.id.to_string()) {
+    if let Some(am) = attribute_mut(st, owner, &old.id.to_string()) {
         *am = next.clone();
     }
     if let Some(r) = &old.relationship
@@ -182,20 +224,16 @@ pub(crate) fn replace_attribute(
     }
 }
 
-/// Adds a select option to attribute `attr` of `object`.
-pub(crate) fn add_option(st: &mut State, object: &str, attr: &str, opt: SelectOption) {
-    if let Some(oi) = st.object_index(object)
-        && let Some(am) = st.objects[oi].attribute_mut(attr)
-    {
+/// Adds a select option to attribute `attr` of `owner`.
+pub(crate) fn add_option(st: &mut State, owner: &OwnerKey, attr: &str, opt: SelectOption) {
+    if let Some(am) = attribute_mut(st, owner, attr) {
         am.options.push(opt);
     }
 }
 
-/// Adds a status to attribute `attr` of `object`.
-pub(crate) fn add_status(st: &mut State, object: &str, attr: &str, status: StatusDef) {
-    if let Some(oi) = st.object_index(object)
-        && let Some(am) = st.objects[oi].attribute_mut(attr)
-    {
+/// Adds a status to attribute `attr` of `owner`.
+pub(crate) fn add_status(st: &mut State, owner: &OwnerKey, attr: &str, status: StatusDef) {
+    if let Some(am) = attribute_mut(st, owner, attr) {
         am.statuses.push(status);
     }
 }
