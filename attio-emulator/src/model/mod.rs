@@ -4,12 +4,14 @@
 //! Everything here is plain data with serde derives, so that the whole workspace can be
 //! saved to and loaded from a JSON file (`--data FILE`).
 
+mod activity;
 mod item;
 mod owner;
 mod schema;
 mod state;
 mod unique;
 
+pub(crate) use activity::{Comment, Note, Task, TaskLink, Thread, ThreadTarget};
 pub(crate) use item::{Actor, AttrValues, Record, StoredValue};
 pub(crate) use owner::{Owner, OwnerKey};
 pub(crate) use schema::{AttributeDef, ObjectDef, RelationshipRef, SelectOption, StatusDef};

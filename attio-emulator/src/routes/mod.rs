@@ -5,10 +5,14 @@
 mod attributes;
 mod class;
 mod extract;
+mod fields;
 mod meta;
 mod new_attribute;
+mod notes;
 mod objects;
 mod records;
+mod tasks;
+mod threads;
 
 use std::sync::Arc;
 
@@ -27,6 +31,9 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(objects::routes())
         .merge(attributes::routes())
         .merge(records::routes())
+        .merge(notes::routes())
+        .merge(tasks::routes())
+        .merge(threads::routes())
         .finish(fallback)
 }
 
