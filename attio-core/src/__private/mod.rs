@@ -4,10 +4,12 @@
 //! engine behind these calls is the crate-private `decode` module.
 #![doc(hidden)]
 
+mod absent;
 mod field;
 
 pub use crate::decode::ctx::DecodeCtx;
 pub use crate::decode::key::Key;
+pub use absent::{AbsentKey, many, optional};
 pub(crate) use field::take_refused;
 pub use field::{decode_many, decode_single, required, write_many, write_one, write_opt};
 
