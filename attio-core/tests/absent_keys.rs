@@ -79,8 +79,7 @@ fn body(values: &str) -> Vec<u8> {
     format!(r#"{{"data":{}}}"#, record(values)).into_bytes()
 }
 
-const NAME: &str =
-    r#""name":[{"active_from":"2023-01-01T00:00:00Z","active_until":null,"created_by_actor":{"type":"system","id":null},"value":"Ada","attribute_type":"text"}]"#;
+const NAME: &str = r#""name":[{"active_from":"2023-01-01T00:00:00Z","active_until":null,"created_by_actor":{"type":"system","id":null},"value":"Ada","attribute_type":"text"}]"#;
 
 #[test]
 fn an_absent_key_warns_once_per_model_and_attribute() {
@@ -120,7 +119,12 @@ fn an_absent_key_warns_once_per_model_and_attribute() {
 
         // Still once: a later decode of the same model adds nothing.
         let page = format!(r#"{{"data":[{},{}]}}"#, record(NAME), record(NAME));
-        assert_eq!(json::decode_records::<Contact>(page.as_bytes()).unwrap().len(), 2);
+        assert_eq!(
+            json::decode_records::<Contact>(page.as_bytes())
+                .unwrap()
+                .len(),
+            2
+        );
         assert!(warnings.take().is_empty());
     });
 }

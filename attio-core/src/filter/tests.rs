@@ -46,8 +46,14 @@ fn ordered_operators() {
         r#"{"value":{"$gte":99.5}}"#
     );
     let four = Rating::new(4).unwrap();
-    assert_eq!(s(attr::<Rating>("stars").lt(four)), r#"{"stars":{"$lt":4}}"#);
-    assert_eq!(s(attr::<Rating>("stars").eq(four)), r#"{"stars":{"$eq":4}}"#);
+    assert_eq!(
+        s(attr::<Rating>("stars").lt(four)),
+        r#"{"stars":{"$lt":4}}"#
+    );
+    assert_eq!(
+        s(attr::<Rating>("stars").eq(four)),
+        r#"{"stars":{"$eq":4}}"#
+    );
     let d = Date::from_ymd_opt(2024, 1, 2).unwrap();
     assert_eq!(
         s(attr::<Date>("founded").gte(d)),
