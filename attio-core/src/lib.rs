@@ -61,7 +61,7 @@
 //! |---|---|
 //! | `rename = "slug"` | the attribute's `api_slug` when it differs from the field name |
 //! | `read_only` | decoded from responses, never written (system and enriched attributes, `Interaction`) |
-//! | `unique` | the attribute is unique in Attio: it may be used as the key of an assert |
+//! | `unique` | the attribute is unique in Attio: it may be used as the key of an assert (on any field type; an assert whose key field is `None` or empty is refused before sending) |
 //! | `skip` | neither read nor written; the field is filled with `Default::default()` |
 //!
 //! The field's Rust type decides the multiplicity:
@@ -113,7 +113,7 @@
 //! #[derive(AttioRecord)]
 //! #[attio(objct = "people")] // unknown attio attribute `objct` …; did you mean `object`?
 //! struct Person {
-//!     #[attio(unique)] // `unique` on an `Option` field: an assert key must always have a value
+//!     #[attio(unique, read_only)] // `unique` on a `read_only` field: an assert key is written …
 //!     email: Option<String>,
 //! }
 //! ```
