@@ -7,7 +7,7 @@
 use reqwest::Method;
 use uuid::Uuid;
 
-use crate::attr::{Attr, Unique};
+use crate::attr::{AssertKey, Attr};
 use crate::error::Error;
 use crate::http::client::Client;
 use crate::http::request::{Request, Safety};
@@ -185,10 +185,10 @@ impl Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn assert<T: AttioRecord, V>(
+    pub async fn assert<T: AttioRecord, V, K: AssertKey>(
         &self,
         record: &T,
-        key: impl FnOnce(T::Attrs) -> Attr<T, V, Unique>,
+        key: impl FnOnce(T::Attrs) -> Attr<T, V, K>,
     ) -> Result<Record<T>, Error> {
         let slug = key(T::attrs()).slug();
         let (request, written) = requests::assert_of::<T>(requests::encode_create(record)?, slug)?;
@@ -396,10 +396,10 @@ impl Client {
     /// # let _ = results;
     /// # }
     /// ```
-    pub fn assert_many<T: AttioRecord, V>(
+    pub fn assert_many<T: AttioRecord, V, K: AssertKey>(
         &self,
         records: impl IntoIterator<Item = T>,
-        key: impl FnOnce(T::Attrs) -> Attr<T, V, Unique>,
+        key: impl FnOnce(T::Attrs) -> Attr<T, V, K>,
     ) -> Bulk<T> {
         let slug = key(T::attrs()).slug();
         Bulk::new(
