@@ -141,6 +141,11 @@
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
+//!
+//! Decoding is strict where leniency would choose silently: a key that appears twice in one
+//! JSON object of a record response (the `data` wrapper, a record, its `values`, a value
+//! object) is a [`DecodeError`] naming the key and its path, never "first wins" or "last
+//! wins".
 #![warn(missing_docs)]
 
 #[doc(hidden)]
