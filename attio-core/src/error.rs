@@ -3,6 +3,11 @@
 use std::fmt;
 use std::time::Duration;
 
+mod echo;
+mod redact;
+
+pub(crate) use echo::{MIN_SECRET, cut, redact_in};
+
 /// Everything that can go wrong in attio-rs.
 ///
 /// `Display` is a sentence a person can act on; the API key never appears in it, nor in
@@ -303,7 +308,7 @@ pub struct ApiError {
     pub error_type: String,
     /// Attio's `code`.
     pub code: ErrorCode,
-    /// Attio's `message`.
+    /// Attio's `message`, cut to 200 characters (ending in `…`) when longer.
     pub message: String,
     /// Attio's `validation_errors`, when sent.
     pub validation_errors: Vec<ValidationIssue>,
@@ -356,9 +361,9 @@ pub struct DecodeError {
     pub attribute: Option<String>,
     /// The JSON path, e.g. `data.values.email_addresses[0].email_address`.
     pub path: String,
-    /// What the model expected.
+    /// What the model expected (cut to 200 characters, ending in `…`).
     pub expected: String,
-    /// What the response held.
+    /// What the response held (cut to 200 characters, ending in `…`).
     pub found: String,
     /// Line and column in the response body (1-based), when known.
     pub position: Option<(usize, usize)>,
@@ -397,8 +402,8 @@ impl DecodeError {
             record_id: None,
             attribute: None,
             path,
-            expected,
-            found,
+            expected: cut(expected),
+            found: cut(found),
             position: (err.line() > 0).then(|| (err.line(), err.column())),
         }
     }
@@ -449,20 +454,21 @@ pub struct ValueError {
     pub attribute: Option<String>,
     /// What kind of value it should have been, e.g. `email address`.
     pub kind: &'static str,
-    /// The offending value, as given.
+    /// The offending value, as given, cut to 200 characters (ending in `…`) when longer.
     pub value: String,
     /// Why it was refused.
     pub reason: String,
 }
 
 impl ValueError {
-    /// A value of `kind` refused for `reason`.
+    /// A value of `kind` refused for `reason`. A value longer than 200 characters is kept
+    /// cut, ending in `…`.
     pub fn new(kind: &'static str, value: impl Into<String>, reason: impl Into<String>) -> Self {
         ValueError {
             object: None,
             attribute: None,
             kind,
-            value: value.into(),
+            value: cut(value.into()),
             reason: reason.into(),
         }
     }

@@ -130,9 +130,22 @@
 //! }
 //! ```
 //!
+//! ## The client needs a tokio runtime
+//!
+//! [`Client`]'s calls run on [tokio](https://docs.rs/tokio): await them inside a tokio
+//! runtime of either flavour, under `#[tokio::main]` or `#[tokio::test]`, or from
+//! synchronous code with `tokio::runtime::Runtime::new()?.block_on(..)`. Awaited on another
+//! executor they panic with "there is no reactor running". [`json`] and the value types need
+//! no runtime. See [`Client`] for both ways.
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
+//!
+//! Decoding is strict where leniency would choose silently: a key that appears twice in one
+//! JSON object of a record response (the `data` wrapper, a record, its `values`, a value
+//! object) is a [`DecodeError`] naming the key and its path, never "first wins" or "last
+//! wins".
 #![warn(missing_docs)]
 
 #[doc(hidden)]

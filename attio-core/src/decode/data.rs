@@ -5,9 +5,10 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
 use super::ctx::DecodeCtx;
-use super::key::Key;
+use super::key::{Key, SeenKeys, duplicate};
 
-/// Decodes `{"data": X}` with `seed` for X, ignoring other top-level keys.
+/// Decodes `{"data": X}` with `seed` for X, ignoring other top-level keys; a key sent twice
+/// is an error.
 pub(crate) struct DataSeed<'a, S>(pub(crate) &'a DecodeCtx, pub(crate) S);
 
 impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for DataSeed<'_, S> {
@@ -28,7 +29,12 @@ impl<'de, S: DeserializeSeed<'de>> Visitor<'de> for DataSeed<'_, S> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<S::Value, A::Error> {
         let mut seed = Some(self.1);
         let mut out = None;
+        let mut seen = SeenKeys::<'de, 4>::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
+            if !seen.first_time(&key) {
+                self.0.push_key(key.as_str());
+                return Err(duplicate(self.0, key.as_str()));
+            }
             if key.as_str() == "data"
                 && let Some(s) = seed.take()
             {

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::ctx::DecodeCtx;
-use super::key::Key;
+use super::key::{Key, SeenKeys, duplicate, once};
 use crate::values::{Actor, Envelope, ReadValue, Timestamp};
 
 /// Decodes one read-side value object into `V`, also telling whether it is active.
@@ -48,9 +48,14 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
         let mut envelope = Envelope::default();
         let mut active = true;
         let mut mismatch: Option<String> = None;
+        // A key sent twice is an error: the envelope's keys are told apart by a bit each,
+        // the value type's own keys by `seen`.
+        let mut envelope_seen = 0u8;
+        let mut seen = SeenKeys::<'de, 12>::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
+            let ctx = self.ctx;
             let step = match key.as_str() {
-                "active_until" => {
+                k @ "active_until" => once(&mut envelope_seen, 1, ctx, k).and_then(|()| {
                     if V::WANTS_ENVELOPE {
                         map.next_value::<Option<Timestamp>>().map(|t| {
                             active = t.is_none();
@@ -60,20 +65,32 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
                         map.next_value::<Option<IgnoredAny>>()
                             .map(|t| active = t.is_none())
                     }
-                }
-                "active_from" if V::WANTS_ENVELOPE => map
-                    .next_value::<Option<Timestamp>>()
-                    .map(|t| envelope.active_from = t),
-                "created_by_actor" if V::WANTS_ENVELOPE => map
-                    .next_value::<Option<Actor>>()
-                    .map(|a| envelope.created_by_actor = a),
-                "active_from" | "created_by_actor" => map.next_value::<IgnoredAny>().map(drop),
-                "attribute_type" => map.next_value::<Key<'de>>().map(|t| {
-                    if t.as_str() != V::TYPE.as_str() {
-                        mismatch = Some(t.as_str().to_owned());
+                }),
+                k @ "active_from" => once(&mut envelope_seen, 2, ctx, k).and_then(|()| {
+                    if V::WANTS_ENVELOPE {
+                        map.next_value::<Option<Timestamp>>()
+                            .map(|t| envelope.active_from = t)
+                    } else {
+                        map.next_value::<IgnoredAny>().map(drop)
                     }
                 }),
-                k => V::read_field(&mut builder, k, &mut map),
+                k @ "created_by_actor" => once(&mut envelope_seen, 4, ctx, k).and_then(|()| {
+                    if V::WANTS_ENVELOPE {
+                        map.next_value::<Option<Actor>>()
+                            .map(|a| envelope.created_by_actor = a)
+                    } else {
+                        map.next_value::<IgnoredAny>().map(drop)
+                    }
+                }),
+                k @ "attribute_type" => once(&mut envelope_seen, 8, ctx, k).and_then(|()| {
+                    map.next_value::<Key<'de>>().map(|t| {
+                        if t.as_str() != V::TYPE.as_str() {
+                            mismatch = Some(t.as_str().to_owned());
+                        }
+                    })
+                }),
+                k if seen.first_time(&key) => V::read_field(&mut builder, k, &mut map),
+                k => Err(duplicate(ctx, k)),
             };
             if let Err(e) = step {
                 self.ctx.push_key(key.as_str());
