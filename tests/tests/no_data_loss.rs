@@ -144,3 +144,88 @@ async fn a_multiselect_read_into_one_value_is_an_error_and_nothing_is_written() 
     assert_eq!(read.values.tags.len(), 3);
     emu.shutdown().await;
 }
+
+/// `workspaces` with `name` required: a workspace without a name cannot be decoded.
+#[derive(AttioRecord, Debug, Clone, PartialEq)]
+#[attio(object = "workspaces")]
+struct NamedWorkspace {
+    #[attio(unique)]
+    workspace_id: String,
+    name: String,
+}
+
+/// 1,200 workspaces, three of them (ws-0007, ws-0600, ws-1111) without a name; returns
+/// the ids of those three.
+async fn workspaces_with_three_unnamed(client: &Client) -> Vec<uuid::Uuid> {
+    const UNNAMED: [usize; 3] = [7, 600, 1111];
+    let workspaces = (0..1200).map(|i| common::Workspace {
+        workspace_id: format!("ws-{i:04}"),
+        name: (!UNNAMED.contains(&i)).then(|| format!("Workspace {i}")),
+        avatar_url: None,
+        users: vec![],
+        company: None,
+    });
+    let created = client.create_many(workspaces).concurrency(16).await;
+    UNNAMED
+        .iter()
+        .map(|&i| created[i].as_ref().expect("created").record_id())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stream_goes_on_past_undecodable_records_and_names_them() {
+    let (emu, client) = start().await;
+    let unnamed = workspaces_with_three_unnamed(&client).await;
+    assert_eq!(emu.record_count("workspaces"), 1200);
+
+    let items: Vec<Result<_, Error>> = futures_util::StreamExt::collect(
+        client
+            .query::<NamedWorkspace>()
+            .sort(|w| w.workspace_id.asc())
+            .stream(),
+    )
+    .await;
+    assert_eq!(items.len(), 1200);
+    let (good, bad): (Vec<_>, Vec<_>) = items.into_iter().partition(Result::is_ok);
+    assert_eq!(good.len(), 1197);
+    let bad_ids: Vec<_> = bad
+        .iter()
+        .map(|e| {
+            let e = e.as_ref().unwrap_err();
+            let d = e.as_decode().unwrap_or_else(|| panic!("{e:?}"));
+            assert_eq!(d.attribute.as_deref(), Some("name"), "{d}");
+            d.record_id.expect("the error names its record")
+        })
+        .collect();
+    assert_eq!(bad_ids, unnamed);
+
+    // One page of 1,000 holding two of them: `send` names both, `send_page` keeps the rest.
+    let query = client
+        .query::<NamedWorkspace>()
+        .sort(|w| w.workspace_id.asc())
+        .limit(1000);
+    let err = query.send().await.unwrap_err();
+    let Error::BadRecords {
+        object,
+        good,
+        ref failures,
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!((object, good), ("workspaces", 998));
+    let ids: Vec<_> = failures.iter().map(|f| f.record_id.unwrap()).collect();
+    assert_eq!(ids, unnamed[..2]);
+    let shown = err.to_string();
+    assert!(
+        unnamed[..2]
+            .iter()
+            .all(|id| shown.contains(&id.to_string())),
+        "{shown}"
+    );
+    let page = query.send_page().await.expect("a page");
+    assert_eq!(page.items.len(), 998);
+    assert_eq!(page.failures.len(), 2);
+    assert_eq!(page.items[7].values.workspace_id, "ws-0008");
+    emu.shutdown().await;
+}

@@ -3,14 +3,15 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use futures_util::stream::Stream;
+use futures_util::stream::{Stream, StreamExt};
 
 use super::requests;
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
-use crate::http::page::{Endpoint, Page, Paging};
+use crate::http::page::{self, Endpoint, Paging};
 use crate::json;
+use crate::page::Page;
 use crate::record::{AttioRecord, Record};
 
 /// Attio's default (and the practical maximum) page size of a records query.
@@ -160,14 +161,50 @@ impl<T: AttioRecord> Query<T> {
     }
 
     /// Sends the query and returns one page: at most `limit` records from `offset`.
+    ///
+    /// All or nothing: when some records of the page cannot be decoded into the model (a
+    /// required field empty on them, say), the call fails with [`Error::BadRecords`], which
+    /// names every bad record. [`send_page`](Query::send_page) returns the good records
+    /// beside the failures instead.
     pub async fn send(&self) -> Result<Vec<Record<T>>, Error> {
+        self.send_page().await?.into_result()
+    }
+
+    /// Sends the query and returns one page, decoded record by record: the records the
+    /// model can hold in [`Page::items`], and an error naming each record it cannot in
+    /// [`Page::failures`], so one bad record hides none of the others.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: String }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// let page = client.query::<Person>().limit(100).send_page().await?;
+    /// for person in &page.items {
+    ///     println!("{}", person.values.job_title);
+    /// }
+    /// for failure in &page.failures {
+    ///     eprintln!("skipped: {failure}"); // names the record and the attribute
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn send_page(&self) -> Result<Page<Record<T>>, Error> {
         let request = requests::query_request::<T>(self.to_body());
-        self.client.call(&request, json::decode_records::<T>).await
+        self.client
+            .call(&request, json::decode_records_lenient::<T>)
+            .await
     }
 
     /// Every matching record, page after page (`limit` records per request, default 500),
     /// fetched lazily as the stream is polled. The stream ends after a page shorter than
-    /// the page size; an error ends it after being yielded.
+    /// the page size.
+    ///
+    /// A record that cannot be decoded into the model is yielded as an [`Error::Decode`]
+    /// naming it, and the stream goes on with the next record; a request that fails (or a
+    /// body that is not a page of records) is yielded as its error and ends the stream.
+    /// (`try_collect` stops at the first error of either kind.)
     pub fn stream(self) -> impl Stream<Item = Result<Record<T>, Error>> + Send + 'static
     where
         T: Send + 'static,
@@ -180,9 +217,12 @@ impl<T: AttioRecord> Query<T> {
             body: Some(Box::new(move |limit, offset| {
                 json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
             })),
-            decode: |body| json::decode_records::<T>(body).map(Page::of),
+            // Each record is one item, good or bad, so a bad record counts toward the page
+            // size that tells the last page.
+            decode: |body| json::decode_records_each::<T>(body).map(page::Page::of),
         };
         self.client
             .pages(paging, paging.first(self.offset), endpoint)
+            .map(|item| item.and_then(|record| record))
     }
 }
