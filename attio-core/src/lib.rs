@@ -152,8 +152,35 @@ pub mod schema;
 pub mod values;
 mod written;
 
+/// The stream traits a query's [`stream`](crate::Query::stream) needs, re-exported so that
+/// no other import is needed:
+///
+/// ```no_run
+/// # use attio_core::{AttioRecord, Client};
+/// # #[derive(AttioRecord)]
+/// # #[attio(object = "people")]
+/// # struct Person { job_title: Option<String> }
+/// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+/// use attio_core::stream::{StreamExt, TryStreamExt};
+///
+/// let mut people = client.query::<Person>().stream();
+/// while let Some(person) = people.next().await {
+///     println!("{:?}", person?.values.job_title);
+/// }
+/// let everyone: Vec<_> = client.query::<Person>().stream().try_collect().await?;
+/// # let _ = everyone;
+/// # Ok(())
+/// # }
+/// ```
+pub mod stream {
+    pub use crate::client::RecordStream;
+    pub use futures_util::stream::{Stream, StreamExt, TryStreamExt};
+}
+
 pub use attr::{Attr, NotUnique, Unique};
-pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
+pub use client::{
+    Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
+};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
 pub use filter::{Filter, Sort};
 pub use page::Page;

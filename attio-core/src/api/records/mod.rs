@@ -21,7 +21,7 @@ mod recover;
 mod requests;
 
 pub use bulk::{Bulk, Progress};
-pub use query::Query;
+pub use query::{Query, RecordStream};
 
 impl Client {
     /// Creates a record: `POST /v2/objects/{object}/records`.

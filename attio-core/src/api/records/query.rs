@@ -2,6 +2,8 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use futures_util::stream::{Stream, StreamExt};
 
@@ -30,7 +32,7 @@ const DEFAULT_PAGE: usize = 500;
 /// # #[attio(object = "people")]
 /// # struct Person { name: Option<PersonalName>, job_title: Option<String> }
 /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
-/// use futures_util::TryStreamExt;
+/// use attio_core::stream::TryStreamExt;
 ///
 /// let smiths: Vec<_> = client
 ///     .query::<Person>()
@@ -205,7 +207,30 @@ impl<T: AttioRecord> Query<T> {
     /// naming it, and the stream goes on with the next record; a request that fails (or a
     /// body that is not a page of records) is yielded as its error and ends the stream.
     /// (`try_collect` stops at the first error of either kind.)
-    pub fn stream(self) -> impl Stream<Item = Result<Record<T>, Error>> + Send + 'static
+    ///
+    /// The stream is `Unpin`: poll it with [`StreamExt::next`](crate::stream::StreamExt::next)
+    /// without pinning it first.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: Option<String> }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// use attio_core::stream::StreamExt;
+    ///
+    /// let mut people = client.query::<Person>().stream();
+    /// while let Some(person) = people.next().await {
+    ///     match person {
+    ///         Ok(person) => println!("{:?}", person.values.job_title),
+    ///         Err(e) if e.as_decode().is_some() => eprintln!("skipped: {e}"),
+    ///         Err(e) => return Err(e),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn stream(self) -> RecordStream<T>
     where
         T: Send + 'static,
     {
@@ -221,8 +246,40 @@ impl<T: AttioRecord> Query<T> {
             // size that tells the last page.
             decode: |body| json::decode_records_each::<T>(body).map(page::Page::of),
         };
-        self.client
+        let items = self
+            .client
             .pages(paging, paging.first(self.offset), endpoint)
-            .map(|item| item.and_then(|record| record))
+            .map(|item| item.and_then(|record| record));
+        RecordStream {
+            inner: Box::pin(items),
+        }
+    }
+}
+
+/// Every record of a query, page after page: the stream [`Query::stream`] returns. It is
+/// `Unpin` and `Send`, so `.next().await` works on it as is (bring
+/// [`StreamExt`](crate::stream::StreamExt) into scope).
+#[must_use = "a stream does nothing until it is polled"]
+pub struct RecordStream<T> {
+    inner: Pin<Box<dyn Stream<Item = Result<Record<T>, Error>> + Send>>,
+}
+
+impl<T> Stream for RecordStream<T> {
+    type Item = Result<Record<T>, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<T: AttioRecord> fmt::Debug for RecordStream<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecordStream")
+            .field("object", &T::OBJECT)
+            .finish_non_exhaustive()
     }
 }
