@@ -149,33 +149,9 @@ pub mod models;
 mod page;
 pub mod record;
 pub mod schema;
+pub mod stream;
 pub mod values;
 mod written;
-
-/// The stream traits a query's [`stream`](crate::Query::stream) needs, re-exported so that
-/// no other import is needed:
-///
-/// ```no_run
-/// # use attio_core::{AttioRecord, Client};
-/// # #[derive(AttioRecord)]
-/// # #[attio(object = "people")]
-/// # struct Person { job_title: Option<String> }
-/// # async fn run(client: Client) -> Result<(), attio_core::Error> {
-/// use attio_core::stream::{StreamExt, TryStreamExt};
-///
-/// let mut people = client.query::<Person>().stream();
-/// while let Some(person) = people.next().await {
-///     println!("{:?}", person?.values.job_title);
-/// }
-/// let everyone: Vec<_> = client.query::<Person>().stream().try_collect().await?;
-/// # let _ = everyone;
-/// # Ok(())
-/// # }
-/// ```
-pub mod stream {
-    pub use crate::client::RecordStream;
-    pub use futures_util::stream::{Stream, StreamExt, TryStreamExt};
-}
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{
