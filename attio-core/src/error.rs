@@ -41,6 +41,19 @@ pub enum Error {
         /// One error per record that did not, in page order (never empty).
         failures: Vec<DecodeError>,
     },
+    /// A write (create, assert, update) that Attio stored, whose response could not be
+    /// decoded into the model. The record exists: sending the write again would meet
+    /// `uniqueness_conflict` or create a duplicate. Fix the model, then read the record
+    /// with [`get`](crate::Client::get). Never retryable.
+    #[error("{}", stored_but_unreadable(object, record_id, source))]
+    StoredButUnreadable {
+        /// The object slug.
+        object: &'static str,
+        /// The stored record's id, when the response (or the call) gives it.
+        record_id: Option<uuid::Uuid>,
+        /// Why the response could not be decoded.
+        source: Box<DecodeError>,
+    },
     /// A value Attio would reject was refused before sending.
     #[error(transparent)]
     InvalidValue(Box<ValueError>),
@@ -230,6 +243,21 @@ fn bad_records(object: &str, good: usize, failures: &[DecodeError]) -> String {
         let _ = write!(out, "; the first: {first}");
     }
     out
+}
+
+/// The `Display` of [`Error::StoredButUnreadable`].
+fn stored_but_unreadable(
+    object: &str,
+    record_id: &Option<uuid::Uuid>,
+    source: &DecodeError,
+) -> String {
+    let record = match record_id {
+        Some(id) => format!("the `{object}` record {id} was stored"),
+        None => format!("a `{object}` record was stored (its id could not be read)"),
+    };
+    format!(
+        "{record}, but the response cannot be decoded into the model: do not create it again; fix the model and read the record back ({source})"
+    )
 }
 
 /// Attio's machine-readable error `code`. Parse this, never the message.

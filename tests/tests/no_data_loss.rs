@@ -229,3 +229,91 @@ async fn a_stream_goes_on_past_undecodable_records_and_names_them() {
     assert_eq!(page.items[7].values.workspace_id, "ws-0008");
     emu.shutdown().await;
 }
+
+/// `workspaces` with `avatar_url` required: a write stores the workspace, and its response
+/// (which has no avatar) cannot be decoded.
+#[derive(AttioRecord, Debug, Clone, PartialEq)]
+#[attio(object = "workspaces")]
+struct AvatarWorkspace {
+    #[attio(unique)]
+    workspace_id: String,
+    name: Option<String>,
+    #[attio(read_only)]
+    avatar_url: String,
+}
+
+fn avatar_workspace(id: &str) -> AvatarWorkspace {
+    AvatarWorkspace {
+        workspace_id: id.into(),
+        name: Some("Stored".into()),
+        avatar_url: String::new(),
+    }
+}
+
+/// The id of the stored workspace `workspace_id`.
+fn stored_id(emu: &Emulator, workspace_id: &str) -> uuid::Uuid {
+    let records = emu.records("workspaces");
+    let record = records
+        .iter()
+        .find(|r| r["values"]["workspace_id"][0]["value"] == workspace_id)
+        .unwrap_or_else(|| panic!("{workspace_id} was stored"));
+    record["id"]["record_id"].as_str().unwrap().parse().unwrap()
+}
+
+fn assert_stored_but_unreadable(err: &Error, id: uuid::Uuid) {
+    let Error::StoredButUnreadable {
+        object,
+        record_id,
+        source,
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    assert_eq!((*object, *record_id), ("workspaces", Some(id)));
+    assert_eq!(source.attribute.as_deref(), Some("avatar_url"));
+    assert!(!err.is_retryable());
+    let shown = err.to_string();
+    assert!(
+        shown.contains(&format!("record {id} was stored"))
+            && shown.contains("do not create it again")
+            && shown.contains("avatar_url"),
+        "{shown}"
+    );
+}
+
+#[tokio::test]
+async fn a_write_whose_response_cannot_be_decoded_says_it_was_stored() {
+    let (emu, client) = start().await;
+
+    let err = client.create(&avatar_workspace("ws-a")).await.unwrap_err();
+    assert_stored_but_unreadable(&err, stored_id(&emu, "ws-a"));
+    assert_eq!(emu.record_count("workspaces"), 1);
+
+    let err = client
+        .assert(&avatar_workspace("ws-b"), |w| w.workspace_id)
+        .await
+        .unwrap_err();
+    let b = stored_id(&emu, "ws-b");
+    assert_stored_but_unreadable(&err, b);
+
+    let update = AvatarWorkspaceUpdate::default().name(Some("Renamed".into()));
+    let err = client.update(b, &update).await.unwrap_err();
+    assert_stored_but_unreadable(&err, b);
+    let err = client.overwrite(b, &update).await.unwrap_err();
+    assert_stored_but_unreadable(&err, b);
+
+    let results = client
+        .create_many([avatar_workspace("ws-c"), avatar_workspace("ws-d")])
+        .await;
+    for (result, id) in results.iter().zip(["ws-c", "ws-d"]) {
+        assert_stored_but_unreadable(result.as_ref().unwrap_err(), stored_id(&emu, id));
+    }
+    let results = client
+        .assert_many([avatar_workspace("ws-e")], |w| w.workspace_id)
+        .await;
+    assert_stored_but_unreadable(results[0].as_ref().unwrap_err(), stored_id(&emu, "ws-e"));
+    let results = client.update_many([(b, update)]).await;
+    assert_stored_but_unreadable(results[0].as_ref().unwrap_err(), b);
+    assert_eq!(emu.record_count("workspaces"), 5);
+    emu.shutdown().await;
+}

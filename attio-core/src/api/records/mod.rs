@@ -42,6 +42,12 @@ impl Client {
     /// ([`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict); see
     /// [`Error::is_uniqueness_conflict`]); use [`assert`](Client::assert) to upsert.
     ///
+    /// A record Attio stored whose response the model cannot decode (a required field
+    /// the response leaves empty, say) is [`Error::StoredButUnreadable`], carrying the
+    /// record id: the record exists, so do not create it again. The same holds for every
+    /// write: [`update`](Client::update), [`overwrite`](Client::overwrite),
+    /// [`assert`](Client::assert) and the bulk calls, per record.
+    ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
     /// # use attio_core::values::EmailAddress;
@@ -192,7 +198,7 @@ impl Client {
     ) -> Result<Record<T>, Error> {
         let slug = key(T::attrs()).slug();
         let (request, written) = requests::assert_of::<T>(requests::encode_create(record)?, slug)?;
-        requests::send_write(self, request, &written).await
+        requests::send_write(self, request, &written, None).await
     }
 
     /// Deletes a record: `DELETE /v2/objects/{object}/records/{record_id}`.
@@ -420,6 +426,6 @@ impl Client {
     ) -> Result<Record<U::Record>, Error> {
         let write = requests::encode_update(update)?;
         let request = requests::update_request::<U::Record>(method, record_id, write.body);
-        requests::send_write(self, request, &write.written).await
+        requests::send_write(self, request, &write.written, Some(record_id)).await
     }
 }

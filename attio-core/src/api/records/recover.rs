@@ -85,7 +85,7 @@ pub(super) async fn create<T: AttioRecord>(
     loop {
         let request = assert.as_ref().unwrap_or(&create);
         let unsettled = match client.send(request, &mut budget).await {
-            Ok(reply) => return json::decode_record::<T>(&reply.body),
+            Ok(reply) => return requests::decode_written::<T>(&reply.body, None),
             Err(Failure::Failed(e)) => {
                 return Err(requests::name_attribute(e, T::ATTRIBUTES, &written));
             }
