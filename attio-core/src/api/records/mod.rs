@@ -300,8 +300,10 @@ impl Client {
     /// active and who wrote it:
     /// `GET /v2/objects/{object}/records/{record_id}/attributes/{slug}/values?show_historic=true`.
     ///
-    /// The current value is the last one, with `active_until == None`. Name the model with a
-    /// turbofish; the closure picks the attribute from its handles.
+    /// The current value is the last one, with `active_until == None`. The closure picks
+    /// the attribute from the model's handles; with its argument's type written out
+    /// (`|p: PersonAttrs|`), the model is inferred. (Naming the model instead,
+    /// `history::<Person, _, _>(id, |p| p.job_title)`, works too.)
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
@@ -309,7 +311,7 @@ impl Client {
     /// # #[attio(object = "people")]
     /// # struct Person { job_title: Option<String> }
     /// # async fn run(client: Client, id: uuid::Uuid) -> Result<(), attio_core::Error> {
-    /// let titles = client.history::<Person, _, _>(id, |p| p.job_title).await?;
+    /// let titles = client.history(id, |p: PersonAttrs| p.job_title).await?;
     /// for t in &titles {
     ///     println!("{} from {:?} until {:?}", t.value, t.active_from, t.active_until);
     /// }
