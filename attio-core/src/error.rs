@@ -461,58 +461,6 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
-impl DecodeError {
-    /// The error of a serde decode of a plain model: `object` names what was decoded,
-    /// `path` where the error is (`data[3].id.note_id`, `$` for the whole body).
-    pub(crate) fn from_serde(object: &'static str, path: String, err: &serde_json::Error) -> Self {
-        let (expected, found) = split_serde_message(err);
-        DecodeError {
-            object,
-            record_id: None,
-            attribute: None,
-            path,
-            expected,
-            found,
-            position: (err.line() > 0).then(|| (err.line(), err.column())),
-        }
-    }
-}
-
-/// Splits serde's "invalid type: X, expected Y" and friends into (expected, found).
-pub(crate) fn split_serde_message(err: &serde_json::Error) -> (String, String) {
-    use serde_json::error::Category;
-    if err.classify() == Category::Eof {
-        return (
-            "more JSON".into(),
-            "the end of the input (truncated body)".into(),
-        );
-    }
-    let msg = err.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => &msg,
-    };
-    if err.classify() == Category::Syntax {
-        return ("well-formed JSON".into(), msg.to_owned());
-    }
-    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
-        if let Some(rest) = msg.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.rsplit_once(", expected ")
-        {
-            return (expected.to_owned(), found.to_owned());
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return (format!("the field {rest}"), "no such field".into());
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (expected.to_owned(), format!("variant {found}"));
-    }
-    ("a valid value".into(), msg.to_owned())
-}
-
 /// A value refused before it was sent, because Attio would reject it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]

@@ -261,7 +261,7 @@ pub(crate) fn decode_serde<T: serde::de::DeserializeOwned>(
     resource: &'static str,
 ) -> Result<T, Error> {
     let fail = |path: String, e: &serde_json::Error| {
-        Error::from(crate::error::DecodeError::from_serde(resource, path, e))
+        Error::from(crate::decode::ctx::plain_error(resource, path, e))
     };
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let value = serde_path_to_error::deserialize::<_, T>(&mut de).map_err(|e| {

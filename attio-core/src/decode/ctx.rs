@@ -110,6 +110,25 @@ impl DecodeCtx {
     }
 }
 
+/// The error of a serde decode of a plain model (no [`DecodeCtx`]): `object` names what
+/// was decoded, `path` where the error is (`data[3].id.note_id`, `$` for the whole body).
+pub(crate) fn plain_error(
+    object: &'static str,
+    path: String,
+    err: &serde_json::Error,
+) -> DecodeError {
+    let (expected, found) = split_serde_message(err);
+    DecodeError {
+        object,
+        record_id: None,
+        attribute: None,
+        path,
+        expected,
+        found,
+        position: (err.line() > 0).then(|| (err.line(), err.column())),
+    }
+}
+
 /// Splits serde's "invalid type: X, expected Y" and friends into (expected, found).
 fn split_serde_message(err: &serde_json::Error) -> (String, String) {
     use serde_json::error::Category;
