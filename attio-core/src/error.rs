@@ -32,6 +32,33 @@ pub enum Error {
     /// A response did not have the shape the model declares.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// Some records of a page could not be decoded into the model; the others could.
+    /// Each failure names its record. [`Query::send`](crate::Query::send) answers this
+    /// (and [`Page::into_result`](crate::Page::into_result));
+    /// [`Query::send_page`](crate::Query::send_page) returns the good records beside the
+    /// failures instead. [`Error::as_decode`] is the first failure.
+    #[error("{}", bad_records(object, *good, failures))]
+    BadRecords {
+        /// The object slug.
+        object: &'static str,
+        /// How many records of the page decoded.
+        good: usize,
+        /// One error per record that did not, in page order (never empty).
+        failures: Vec<DecodeError>,
+    },
+    /// A write (create, assert, update) that Attio stored, whose response could not be
+    /// decoded into the model. The record exists: sending the write again would meet
+    /// `uniqueness_conflict` or create a duplicate. Fix the model, then read the record
+    /// with [`get`](crate::Client::get). Never retryable.
+    #[error("{}", stored_but_unreadable(object, record_id, source))]
+    StoredButUnreadable {
+        /// The object slug.
+        object: &'static str,
+        /// The stored record's id, when the response (or the call) gives it.
+        record_id: Option<uuid::Uuid>,
+        /// Why the response could not be decoded.
+        source: Box<DecodeError>,
+    },
     /// A value Attio would reject was refused before sending.
     #[error(transparent)]
     InvalidValue(Box<ValueError>),
@@ -156,10 +183,11 @@ impl Error {
         }
     }
 
-    /// The decode error, if this is one.
+    /// The decode error, if this is one; for [`Error::BadRecords`], its first failure.
     pub fn as_decode(&self) -> Option<&DecodeError> {
         match self {
             Error::Decode(e) => Some(e),
+            Error::BadRecords { failures, .. } => failures.first(),
             _ => None,
         }
     }
@@ -189,6 +217,52 @@ impl From<ValueError> for Error {
     fn from(e: ValueError) -> Self {
         Error::InvalidValue(Box::new(e))
     }
+}
+
+/// How many bad records [`Error::BadRecords`] names in its `Display` (all are in
+/// `failures`).
+const BAD_RECORDS_SHOWN: usize = 50;
+
+/// The `Display` of [`Error::BadRecords`]: the count, the first failure in full, and the
+/// ids of the bad records.
+fn bad_records(object: &str, good: usize, failures: &[DecodeError]) -> String {
+    use fmt::Write;
+    let bad = failures.len();
+    let mut out = format!(
+        "{bad} of the {} `{object}` records of the page cannot be decoded into the model ({good} can: `send_page()` returns them with the failures)",
+        good + bad
+    );
+    let ids: Vec<String> = failures
+        .iter()
+        .take(BAD_RECORDS_SHOWN)
+        .map(|f| {
+            f.record_id
+                .map_or("(id unreadable)".to_owned(), |id| id.to_string())
+        })
+        .collect();
+    let _ = write!(out, "; bad records: {}", ids.join(", "));
+    if bad > BAD_RECORDS_SHOWN {
+        let _ = write!(out, " and {} more", bad - BAD_RECORDS_SHOWN);
+    }
+    if let Some(first) = failures.first() {
+        let _ = write!(out, "; the first: {first}");
+    }
+    out
+}
+
+/// The `Display` of [`Error::StoredButUnreadable`].
+fn stored_but_unreadable(
+    object: &str,
+    record_id: &Option<uuid::Uuid>,
+    source: &DecodeError,
+) -> String {
+    let record = match record_id {
+        Some(id) => format!("the `{object}` record {id} was stored"),
+        None => format!("a `{object}` record was stored (its id could not be read)"),
+    };
+    format!(
+        "{record}, but the response cannot be decoded into the model: do not create it again; fix the model and read the record back ({source})"
+    )
 }
 
 /// Attio's machine-readable error `code`. Parse this, never the message.

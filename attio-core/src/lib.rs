@@ -68,8 +68,8 @@
 //!
 //! | field type | Attio attribute | read side | write side |
 //! |---|---|---|---|
-//! | `T` | single, required | exactly the active value; none is a decode error naming the attribute | always sent |
-//! | `Option<T>` | single | `None` when the array is empty | omitted when `None` |
+//! | `T` | single, required | exactly the active value; none, or more than one, is a decode error naming the attribute | always sent |
+//! | `Option<T>` | single | `None` when the array is empty; more than one active value is a decode error (model a multiselect as `Vec<T>`) | omitted when `None` |
 //! | `Vec<T>` | multiselect | every active value, in order | omitted when empty on create |
 //! | `Tracked<T>` inside any of these | any | the value plus `active_from`, `active_until`, `created_by_actor` | the value only |
 //!
@@ -159,15 +159,20 @@ pub mod filter;
 mod http;
 pub mod json;
 pub mod models;
+mod page;
 pub mod record;
 pub mod schema;
+pub mod stream;
 pub mod values;
 mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
-pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
+pub use client::{
+    Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
+};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
 pub use filter::{Filter, Sort};
+pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};

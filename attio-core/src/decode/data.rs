@@ -1,4 +1,5 @@
-//! The `{"data": …}` wrapper of every response body.
+//! The `{"data": …}` wrapper of every response body, and the run of a seed over a whole
+//! body.
 
 use std::fmt;
 
@@ -6,6 +7,17 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visi
 
 use super::ctx::DecodeCtx;
 use super::key::{Key, SeenKeys, duplicate};
+
+/// Runs `seed` over the whole of `bytes`: trailing bytes after the value are an error.
+pub(crate) fn run<'de, S: DeserializeSeed<'de>>(
+    bytes: &'de [u8],
+    seed: S,
+) -> Result<S::Value, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let value = seed.deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
 
 /// Decodes `{"data": X}` with `seed` for X, ignoring other top-level keys; a key sent twice
 /// is an error.

@@ -113,13 +113,14 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
 }
 
 /// Where the values of a value array go: a `Vec` (every active value, or every value for
-/// history reads) or an `Option` (the first active value of a single-valued attribute, with
+/// history reads) or an `Option` (the one active value of a single-valued attribute, with
 /// no allocation of its own).
 pub(crate) trait Collect<V>: Sized {
     /// An empty collection, sized for `hint` values.
     fn with_hint(hint: Option<usize>) -> Self;
-    /// Offers one decoded value; `keep_all` keeps historic values too.
-    fn offer(&mut self, value: V, active: bool, keep_all: bool);
+    /// Offers one decoded value; `keep_all` keeps historic values too. Returns `false`
+    /// when the collection cannot hold it: a second active value offered to an `Option`.
+    fn offer(&mut self, value: V, active: bool, keep_all: bool) -> bool;
 }
 
 impl<V> Collect<V> for Vec<V> {
@@ -129,10 +130,11 @@ impl<V> Collect<V> for Vec<V> {
     }
 
     #[inline]
-    fn offer(&mut self, value: V, active: bool, keep_all: bool) {
+    fn offer(&mut self, value: V, active: bool, keep_all: bool) -> bool {
         if active || keep_all {
             self.push(value);
         }
+        true
     }
 }
 
@@ -143,14 +145,19 @@ impl<V> Collect<V> for Option<V> {
     }
 
     #[inline]
-    fn offer(&mut self, value: V, active: bool, _: bool) {
-        if active && self.is_none() {
-            *self = Some(value);
+    fn offer(&mut self, value: V, active: bool, _: bool) -> bool {
+        if !active {
+            return true;
         }
+        if self.is_some() {
+            return false;
+        }
+        *self = Some(value);
+        true
     }
 }
 
-/// Decodes a value array into `C`: the active values, the first active value, or every
+/// Decodes a value array into `C`: the active values, the one active value, or every
 /// value (history reads).
 pub(crate) struct ArraySeed<'a, V, C = Vec<V>> {
     ctx: &'a DecodeCtx,
@@ -179,8 +186,9 @@ impl<'a, V> ArraySeed<'a, V> {
 }
 
 impl<'a, V> ArraySeed<'a, V, Option<V>> {
-    /// The first active value only (single-valued attributes).
-    pub(crate) fn first_active(ctx: &'a DecodeCtx) -> Self {
+    /// The one active value of a single-valued attribute; a second active value is an
+    /// error saying to model the attribute as a `Vec`.
+    pub(crate) fn one_active(ctx: &'a DecodeCtx) -> Self {
         ArraySeed {
             ctx,
             all: false,
@@ -225,7 +233,11 @@ impl<'de, V: ReadValue, C: Collect<V>> Visitor<'de> for ArraySeed<'_, V, C> {
         let mut index = 0;
         loop {
             match seq.next_element_seed(ValueSeed::<V>::new(self.ctx)) {
-                Ok(Some((v, active))) => out.offer(v, active, self.all),
+                Ok(Some((v, active))) => {
+                    if !out.offer(v, active, self.all) {
+                        return Err(several_active::<V, A>(self.ctx, seq));
+                    }
+                }
                 Ok(None) => return Ok(out),
                 Err(e) => {
                     self.ctx.push_index(index);
@@ -234,5 +246,105 @@ impl<'de, V: ReadValue, C: Collect<V>> Visitor<'de> for ArraySeed<'_, V, C> {
             }
             index += 1;
         }
+    }
+}
+
+/// The error of a single-valued field whose array holds a second active value: keeping one
+/// would drop the others silently, and writing the record back would delete them. Counts
+/// the active values (the two read and those left in `seq`) for the message.
+#[cold]
+fn several_active<'de, V: ReadValue, A: SeqAccess<'de>>(ctx: &DecodeCtx, mut seq: A) -> A::Error {
+    let mut count = 2usize;
+    let mut exact = true;
+    loop {
+        match seq.next_element::<ActiveFlag>() {
+            Ok(Some(ActiveFlag(true))) => count += 1,
+            Ok(Some(ActiveFlag(false))) => {}
+            Ok(None) => break,
+            Err(_) => {
+                exact = false;
+                break;
+            }
+        }
+    }
+    let found = if exact {
+        format!("{count} active values")
+    } else {
+        format!("at least {count} active values")
+    };
+    let ty = short_type_name::<V>();
+    ctx.set_detail(
+        format!(
+            "at most one active value, as the field is single-valued (`{ty}` or `Option<{ty}>`); model an attribute that holds several values as `Vec<{ty}>`"
+        ),
+        found.clone(),
+    );
+    de::Error::custom(format_args!(
+        "{found} for a single-valued field: model it as `Vec<{ty}>`"
+    ))
+}
+
+/// Whether one value object is active (`active_until` absent or `null`), the rest skipped.
+struct ActiveFlag(bool);
+
+impl<'de> de::Deserialize<'de> for ActiveFlag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ActiveFlag;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ActiveFlag, A::Error> {
+                let mut active = true;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key.as_str() == "active_until" {
+                        active = map.next_value::<Option<IgnoredAny>>()?.is_none();
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(ActiveFlag(active))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A type's name without module paths: `Tracked<SelectOption>` for
+/// `attio_core::values::tracked::Tracked<attio_core::values::select::SelectOption>`.
+fn short_type_name<T>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut out = String::with_capacity(full.len());
+    let mut segment = String::new();
+    for c in full.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            segment.push(c);
+        } else {
+            out.push_str(segment.rsplit("::").next().unwrap_or(""));
+            segment.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(segment.rsplit("::").next().unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn type_names_lose_their_paths() {
+        assert_eq!(short_type_name::<String>(), "String");
+        assert_eq!(
+            short_type_name::<crate::values::Tracked<crate::values::SelectOption>>(),
+            "Tracked<SelectOption>"
+        );
+        assert_eq!(short_type_name::<i64>(), "i64");
+        assert_eq!(
+            short_type_name::<Vec<crate::values::EmailAddress>>(),
+            "Vec<EmailAddress>"
+        );
     }
 }

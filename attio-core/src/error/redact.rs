@@ -2,7 +2,7 @@
 //! `Authorization` header into any text it sends back.
 
 use super::echo::redact_in;
-use super::{ApiError, Error, ErrorCode};
+use super::{ApiError, DecodeError, Error, ErrorCode};
 
 impl Error {
     /// The same error with `secret` (the API key) replaced by `[redacted]` in every text it
@@ -12,14 +12,13 @@ impl Error {
         let r = |text: &mut String| redact_in(text, secret);
         match &mut self {
             Error::Api(e) => e.redact(secret),
-            Error::Decode(e) => {
-                for text in [&mut e.path, &mut e.expected, &mut e.found] {
-                    r(text);
-                }
-                if let Some(text) = e.attribute.as_mut() {
-                    r(text);
+            Error::Decode(e) => e.redact(secret),
+            Error::BadRecords { failures, .. } => {
+                for e in failures {
+                    e.redact(secret);
                 }
             }
+            Error::StoredButUnreadable { source, .. } => source.redact(secret),
             Error::InvalidValue(e) => {
                 r(&mut e.value);
                 r(&mut e.reason);
@@ -35,6 +34,18 @@ impl Error {
             Error::RateLimited { .. } => {}
         }
         self
+    }
+}
+
+impl DecodeError {
+    /// Replaces `secret` in every text of the error (see [`Error::redact`]).
+    fn redact(&mut self, secret: &str) {
+        for text in [&mut self.path, &mut self.expected, &mut self.found] {
+            redact_in(text, secret);
+        }
+        if let Some(text) = self.attribute.as_mut() {
+            redact_in(text, secret);
+        }
     }
 }
 
