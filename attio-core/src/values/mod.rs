@@ -36,6 +36,7 @@ use crate::schema::AttributeType;
 
 mod actor_ref;
 mod checkbox;
+mod country;
 mod currency;
 mod date;
 mod domain;
