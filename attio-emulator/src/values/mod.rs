@@ -2,6 +2,7 @@
 //! form (normalized: lower-cased emails, E.164 phones, root domains, nine-digit
 //! timestamps), and the identity two values are compared by.
 
+mod country;
 mod element;
 mod form;
 mod location;
