@@ -77,7 +77,10 @@ impl PersonalName {
         let full = self.full_name.as_str();
         let holds = match (first.is_empty(), last.is_empty()) {
             (true, true) => true,
-            (false, false) => holds_words(full, first) && holds_words(full, last),
+            (false, false) => {
+                is_first_last(full, first, last)
+                    || (holds_words(full, first) && holds_words(full, last))
+            }
             (false, true) => full.trim().eq_ignore_ascii_case(first),
             (true, false) => full.trim().eq_ignore_ascii_case(last),
         };
@@ -87,6 +90,15 @@ impl PersonalName {
             Cow::Owned(join(first, last))
         }
     }
+}
+
+/// Whether `full` is exactly `"{first} {last}"` (the usual case, checked without
+/// allocating).
+fn is_first_last(full: &str, first: &str, last: &str) -> bool {
+    full.len() == first.len() + 1 + last.len()
+        && full.starts_with(first)
+        && full.ends_with(last)
+        && full.as_bytes()[first.len()] == b' '
 }
 
 /// Whether `words` occurs in `text` as whole words (not inside a longer word), ignoring
