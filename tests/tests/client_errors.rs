@@ -265,13 +265,62 @@ fn configuration_is_checked() {
     assert!(err.to_string().contains("ATTIO_API_KEY"), "{err}");
 }
 
+/// A phone number sent as given, with no local check: `PhoneNumber` refuses what Attio
+/// refuses, so only a value type of one's own can still send a number Attio refuses.
+#[derive(Debug, Clone, PartialEq)]
+struct UncheckedPhone(String);
+
+impl attio_core::values::AttioValue for UncheckedPhone {
+    const TYPE: attio_core::AttributeType = attio_core::AttributeType::PhoneNumber;
+}
+
+impl attio_core::values::ReadValue for UncheckedPhone {
+    type Builder = String;
+
+    fn read_field<'de, A: serde::de::MapAccess<'de>>(
+        builder: &mut String,
+        key: &str,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        match key {
+            "original_phone_number" => *builder = map.next_value()?,
+            _ => drop(map.next_value::<serde::de::IgnoredAny>()?),
+        }
+        Ok(())
+    }
+
+    fn finish<E: serde::de::Error>(
+        builder: String,
+        _: attio_core::values::Envelope,
+    ) -> Result<Self, E> {
+        Ok(UncheckedPhone(builder))
+    }
+}
+
+impl attio_core::values::WriteValue for UncheckedPhone {
+    fn write<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
+/// `people` whose phone numbers are sent unchecked.
+#[derive(AttioRecord, Debug, Clone, PartialEq)]
+#[attio(object = "people")]
+struct UncheckedPerson {
+    #[attio(unique)]
+    email_addresses: Vec<EmailAddress>,
+    phone_numbers: Vec<UncheckedPhone>,
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn phone_number_refused_by_attio_names_the_attribute() {
     let (emu, client) = start().await;
-    // Four digits pass the local check (a number's shape), not Attio's E.164 validation,
-    // whose message names no attribute: the one phone-number attribute written is named.
-    let mut p = person("phone@example.com");
-    p.phone_numbers = vec![attio_core::values::PhoneNumber::new("+1234", None).unwrap()];
+    // Four digits fail Attio's E.164 validation, whose message names no attribute: the one
+    // phone-number attribute written is named.
+    let p = UncheckedPerson {
+        email_addresses: vec![EmailAddress::new("phone@example.com").unwrap()],
+        phone_numbers: vec![UncheckedPhone("+1234".into())],
+    };
     let err = client
         .create(&p)
         .await

@@ -93,7 +93,8 @@ fn check<V: WriteValue, E: ser::Error>(
     value.validate().map_err(|e| refuse(e, object, slug))
 }
 
-/// Writes a single-valued attribute as `[value]`, checking the value first.
+/// Writes a required attribute as `[value]`, checking the value first (also that it is
+/// not empty, see [`WriteValue::__validate_required`]).
 #[inline]
 pub fn write_one<V: WriteValue, M: SerializeMap>(
     map: &mut M,
@@ -102,6 +103,9 @@ pub fn write_one<V: WriteValue, M: SerializeMap>(
     value: &V,
 ) -> Result<(), M::Error> {
     check(value, object, slug)?;
+    value
+        .__validate_required()
+        .map_err(|e| refuse(e, object, slug))?;
     crate::written::note(slug, Some(value));
     map.serialize_entry(slug, &WriteOne(value))
 }

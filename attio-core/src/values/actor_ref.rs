@@ -19,7 +19,8 @@ use crate::schema::AttributeType;
 /// Only workspace members can be written, by id —
 /// `{"referenced_actor_type":"workspace-member","referenced_actor_id":"<uuid>"}` — or by
 /// email — `{"workspace_member_email_address":"a@b.com"}`. `validate` refuses any other
-/// actor type.
+/// actor type (so an actor read from Attio that is not a member, such as a record's
+/// `created_by` API token, cannot be written back), and checks the email address.
 ///
 /// ```
 /// use attio_core::values::{ActorRef, WriteForm};
@@ -137,13 +138,17 @@ impl WriteValue for ActorRef {
                 "only workspace members can be written to an actor-reference attribute; Attio records other actors itself",
             ));
         }
-        if self.referenced_actor_id.is_none() && self.workspace_member_email_address.is_none() {
-            return Err(ValueError::new(
+        match (
+            &self.referenced_actor_id,
+            &self.workspace_member_email_address,
+        ) {
+            (_, Some(email)) => email.validate(),
+            (Some(_), None) => Ok(()),
+            (None, None) => Err(ValueError::new(
                 "actor reference",
                 "workspace-member",
                 "a workspace member is written by id or by email address; this one has neither",
-            ));
+            )),
         }
-        Ok(())
     }
 }

@@ -12,18 +12,27 @@ use crate::schema::AttributeType;
 /// An amount of money (`currency` attributes).
 ///
 /// Attio keeps the currency per *attribute*, not per value: the code is read back in
-/// `currency_code` but cannot be written, so a value to be written has `currency_code: None`
-/// (use [`Currency::new`]). A value read from Attio carries the attribute's code; clear it
-/// with [`Currency::without_code`] before writing it back.
+/// `currency_code` but cannot be written. So only `currency_value` is ever written: a value
+/// read from Attio (which carries the attribute's code) can be written back as it is, and
+/// the code it carries is left out. [`Currency::new`] builds an amount to write.
 ///
 /// Read: `currency_value` as a number or a numeric string (Attio's documentation shows
 /// `"499.00"`), `currency_code` as a string or `null`.
 /// Written: `{"currency_value": 4.99}`.
 ///
+/// `validate` (run before every write) refuses an amount that is not finite, that has more
+/// than four decimal places (Attio keeps four), or whose magnitude is `10^15` or more.
+/// Attio does not document its largest amount; it stores amounts as 64-bit floats, which
+/// hold 15 significant digits exactly, so attio-rs takes `10^15` (the first amount with
+/// 16 digits) as the bound, and the emulator refuses the same amounts.
+///
 /// ```
-/// use attio_core::values::{Currency, WriteForm};
+/// use attio_core::values::{Currency, WriteForm, WriteValue};
 /// let price = Currency::new(4.99);
 /// assert_eq!(serde_json::to_string(&WriteForm(&price)).unwrap(), r#"{"currency_value":4.99}"#);
+/// let read_back = Currency { currency_value: 4.99, currency_code: Some("EUR".into()) };
+/// assert_eq!(serde_json::to_string(&WriteForm(&read_back)).unwrap(), r#"{"currency_value":4.99}"#);
+/// assert!(Currency::new(1e15).validate().is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct Currency {
@@ -31,9 +40,13 @@ pub struct Currency {
     pub currency_value: f64,
     /// `currency_code` (ISO 4217, e.g. `USD`) as Attio reports it, kept as sent so that codes
     /// this version does not know survive; `None` when the attribute has no currency
-    /// configured, and for values built to be written.
+    /// configured, and for values built locally. Never written: Attio takes the code from
+    /// the attribute's configuration.
     pub currency_code: Option<String>,
 }
+
+/// Amounts are less than this in magnitude (see [`Currency`]).
+const MAX_AMOUNT: f64 = 1e15;
 
 impl Currency {
     /// An amount to be written; the attribute's configuration decides the currency.
@@ -44,7 +57,8 @@ impl Currency {
         }
     }
 
-    /// The same amount without its currency code, ready to be written.
+    /// The same amount without its currency code. (Not needed before writing: the code is
+    /// never written.)
     pub fn without_code(self) -> Self {
         Currency {
             currency_code: None,
@@ -106,18 +120,18 @@ impl WriteValue for Currency {
 
     fn validate(&self) -> Result<(), ValueError> {
         let v = self.currency_value;
-        if let Some(code) = &self.currency_code {
-            return Err(ValueError::new(
-                "currency value",
-                format!("{v} {code}"),
-                "Attio takes the currency code from the attribute's configuration and refuses one sent with the value; set `currency_code` to `None` (see `Currency::without_code`)",
-            ));
-        }
         if !v.is_finite() {
             return Err(ValueError::new(
                 "currency value",
                 v.to_string(),
                 "it is not a finite number",
+            ));
+        }
+        if v.abs() >= MAX_AMOUNT {
+            return Err(ValueError::new(
+                "currency value",
+                v.to_string(),
+                "Attio cannot hold an amount this large: amounts must be less than 10^15 in magnitude",
             ));
         }
         if f64_decimal_places(v) > 4 {

@@ -9,10 +9,11 @@ use serde::de::{self, MapAccess};
 
 use super::wire::{check_host, invalid, skip};
 use super::{AttioValue, Envelope, ReadValue, WriteValue};
-use crate::error::Error;
+use crate::error::{Error, ValueError};
 use crate::schema::AttributeType;
 
-/// A domain (`domain` attributes, e.g. a company's unique `domains`), checked when built.
+/// A domain (`domain` attributes, e.g. a company's unique `domains`), checked when built and
+/// again before every write (a domain read from Attio is checked like a new one).
 ///
 /// [`Domain::new`] does what Attio does to its input: it strips a URL's scheme, port, path,
 /// query and fragment, and lowercases. `root_domain` (the registrable part, e.g. `attio.com`
@@ -169,6 +170,13 @@ impl ReadValue for Domain {
 impl WriteValue for Domain {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.domain)
+    }
+
+    /// Checks the domain like [`Domain::new`] does: a domain read from Attio is not re-sent
+    /// unchecked.
+    fn validate(&self) -> Result<(), ValueError> {
+        check_host(&self.domain)
+            .map_err(|reason| ValueError::new("domain", self.domain.as_str(), reason))
     }
 
     fn __lookup_key(&self) -> Option<super::LookupKey> {

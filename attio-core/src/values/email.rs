@@ -9,11 +9,12 @@ use serde::de::{self, MapAccess};
 
 use super::wire::{check_host, invalid, skip};
 use super::{AttioValue, Envelope, ReadValue, WriteValue};
-use crate::error::Error;
+use crate::error::{Error, ValueError};
 use crate::schema::AttributeType;
 
 /// An email address (`email-address` attributes, e.g. a person's unique
-/// `email_addresses`), checked as strictly as Attio checks it when built.
+/// `email_addresses`), checked as strictly as Attio checks it when built, and again before
+/// every write (an address read from Attio is checked like a new one).
 ///
 /// The accessors are named as Attio's fields. `email_address` is what is written;
 /// `email_domain`, `email_root_domain` and `email_local_specifier` are computed by Attio and
@@ -225,6 +226,13 @@ impl ReadValue for EmailAddress {
 impl WriteValue for EmailAddress {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.email_address)
+    }
+
+    /// Checks the address like [`EmailAddress::new`] does: an address read from Attio is
+    /// not re-sent unchecked.
+    fn validate(&self) -> Result<(), ValueError> {
+        check_email(&self.email_address)
+            .map_err(|reason| ValueError::new("email address", self.email_address.as_str(), reason))
     }
 
     fn __lookup_key(&self) -> Option<super::LookupKey> {

@@ -4,7 +4,8 @@ use serde::Serializer;
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeStruct;
 
-use super::wire::{TextOrNumber, decimal_places, is_country_code, skip};
+use super::country::check_country;
+use super::wire::{TextOrNumber, decimal_places, skip};
 use super::{AttioValue, Envelope, ReadValue, WriteValue};
 use crate::error::ValueError;
 use crate::schema::AttributeType;
@@ -35,7 +36,8 @@ use crate::schema::AttributeType;
 ///
 /// `validate` (run before every write) refuses a `latitude` / `longitude` that is not a plain
 /// decimal number with at most 9 decimal places within ±90 / ±180, and a `country_code` that
-/// is not two ASCII letters.
+/// is not one of the ISO 3166-1 alpha-2 codes of Attio's spec (`ZZ` is refused). A location
+/// read from Attio is checked the same way when it is written back.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Location {
     /// `line_1`: the first line of the street address.
@@ -212,14 +214,9 @@ impl WriteValue for Location {
         if let Some(lon) = &self.longitude {
             check_coordinate("longitude", lon, 180.0)?;
         }
-        if let Some(cc) = &self.country_code
-            && !is_country_code(cc)
-        {
-            return Err(ValueError::new(
-                "country code",
-                cc.as_str(),
-                "a country code is two letters (ISO 3166-1 alpha-2), like `US` or `GB`",
-            ));
+        if let Some(cc) = &self.country_code {
+            check_country(cc)
+                .map_err(|reason| ValueError::new("country code", cc.as_str(), reason))?;
         }
         Ok(())
     }

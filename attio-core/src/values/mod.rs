@@ -24,6 +24,21 @@
 //! Any of them wrapped in [`Tracked<T>`] also keeps the value's `active_from`,
 //! `active_until` and `created_by_actor`.
 //!
+//! # What is checked before a write
+//!
+//! Every value is checked before it is sent ([`WriteValue::validate`]), whether it was
+//! built locally or read from Attio: a value read back is written in the form Attio
+//! accepts (a [`Currency`] without its `currency_code`, a [`Status`] or [`SelectOption`] by
+//! id, a [`PersonalName`] whose `full_name` follows an edited first or last name) and checked
+//! like a new one (an [`EmailAddress`], [`Domain`] or [`PhoneNumber`] Attio holds but would
+//! refuse today is refused, not re-sent).
+//!
+//! **Empty required values.** One rule: a required text (a model field of type `String`,
+//! not `Option<String>`) that is empty or blank is refused before anything is sent, with an
+//! [`Error::InvalidValue`](crate::Error::InvalidValue) naming the object and the attribute.
+//! That includes a `String` key of an assert (`#[attio(unique)] user_id: String`). An
+//! attribute that may be empty is an `Option<String>`.
+//!
 //! The traits [`AttioValue`], [`ReadValue`] and [`WriteValue`] are how the derive and the
 //! client reach a value type; they are public so that their bounds show up in rustdoc and
 //! compiler messages, but users rarely implement them.
@@ -36,6 +51,7 @@ use crate::schema::AttributeType;
 
 mod actor_ref;
 mod checkbox;
+mod country;
 mod currency;
 mod date;
 mod domain;
@@ -138,6 +154,14 @@ pub trait WriteValue: AttioValue {
     /// Refuses a value Attio would reject. Types whose constructors already check their
     /// invariants (and whose fields are private) keep the default.
     fn validate(&self) -> Result<(), ValueError> {
+        Ok(())
+    }
+
+    /// Refuses a value that cannot stand for a required attribute (a model field of type `T`,
+    /// not `Option<T>` or `Vec<T>`), checked after [`WriteValue::validate`]: an empty or
+    /// blank text. `Ok` for every other type.
+    #[doc(hidden)]
+    fn __validate_required(&self) -> Result<(), ValueError> {
         Ok(())
     }
 

@@ -7,17 +7,30 @@ use serde::Serializer;
 use serde::de::{self, MapAccess};
 use serde::ser::SerializeStruct;
 
-use super::wire::{invalid, is_country_code, skip};
+use super::country::{calling_code, calling_code_of, check_country};
+use super::wire::skip;
 use super::{AttioValue, Envelope, ReadValue, WriteValue};
-use crate::error::Error;
+use crate::error::{Error, ValueError};
 use crate::schema::AttributeType;
 
-/// A phone number (`phone-number` attributes), checked when built.
+/// A phone number (`phone-number` attributes), checked when built and again before every
+/// write (a number read from Attio is checked like a new one).
 ///
 /// Attio needs to know the country: the number starts with `+` and the country calling code
 /// (`+15558675309`), or a `country_code` (ISO 3166-1 alpha-2, e.g. `US`) comes with it. It
 /// normalises the number to E.164 itself: that normalised `phone_number` is read back, never
 /// written.
+///
+/// The check refuses what Attio refuses:
+/// - a `country_code` that is not one of the ISO 3166-1 alpha-2 codes of Attio's spec (`ZZ`);
+/// - a `+` prefix that is no country's calling code (`+999…`), or that contradicts the
+///   `country_code` (`+44…` with `US`: the calling code of `US` is `+1`);
+/// - too few digits: at least 4 after the calling code and 7 with it (`+1 555` is refused),
+///   exactly 10 after `+1` (the North American plan), at most 15 in all (E.164).
+///
+/// A national number (no `+`) drops its leading trunk `0` before it is counted
+/// (`07700 900123` with `GB` is `+44 7700 900123`), except in Italy, San Marino and the
+/// Vatican, where the `0` is part of the number.
 ///
 /// Two numbers are equal when what is written is equal (`original_phone_number` and
 /// `country_code`); the normalised number is not compared.
@@ -33,6 +46,8 @@ use crate::schema::AttributeType;
 /// assert_eq!(p.original_phone_number(), "+1 555-867-5309");
 /// assert!(PhoneNumber::new("555-867-5309", None).is_err()); // no country
 /// assert!(PhoneNumber::new("555-867-5309", Some("US")).is_ok());
+/// assert!(PhoneNumber::new("+1 555", None).is_err()); // too short
+/// assert!(PhoneNumber::new("+447700900123", Some("US")).is_err()); // +44 is not +1
 /// # Ok::<(), attio_core::Error>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -42,14 +57,19 @@ pub struct PhoneNumber {
     phone_number: Option<String>,
 }
 
-/// The most digits an E.164 number has.
+/// The most digits an E.164 number has, calling code included.
 const MAX_DIGITS: usize = 15;
-/// Fewer digits than this cannot be a phone number anywhere.
-const MIN_DIGITS: usize = 3;
+/// The fewest digits of a number with its calling code (Niue's `+683 4002`).
+const MIN_DIGITS: usize = 7;
+/// The fewest digits after the calling code.
+const MIN_NATIONAL_DIGITS: usize = 4;
+/// The digits after `+1`: every number of the North American plan has ten.
+const NANP_DIGITS: usize = 10;
 
 impl PhoneNumber {
-    /// Checks a phone number: digits with optional spaces, dashes, dots and parentheses,
-    /// 3 to 15 digits, a leading `+` or a two-letter `country_code` (stored upper-case).
+    /// Checks a phone number: digits with optional spaces, dashes, dots and parentheses, a
+    /// leading `+` and calling code or a `country_code` (stored upper-case), and as many
+    /// digits as a number of that country can have (see the type's documentation).
     /// Surrounding whitespace is trimmed.
     pub fn new(number: impl AsRef<str>, country_code: Option<&str>) -> Result<Self, Error> {
         Self::checked(number.as_ref(), country_code)
@@ -57,21 +77,10 @@ impl PhoneNumber {
 
     fn checked(number: &str, country_code: Option<&str>) -> Result<Self, Error> {
         let n = number.trim();
-        check_number(n, country_code.is_some()).map_err(|r| invalid("phone number", number, r))?;
-        let country_code = match country_code {
-            Some(cc) => {
-                let cc = cc.trim();
-                if !is_country_code(cc) {
-                    return Err(invalid(
-                        "country code",
-                        cc,
-                        "a country code is two letters (ISO 3166-1 alpha-2), like `US` or `GB`",
-                    ));
-                }
-                Some(cc.to_ascii_uppercase())
-            }
-            None => None,
-        };
+        let given = country_code.map(str::trim);
+        let country_code = given.map(str::to_ascii_uppercase);
+        check(n, country_code.as_deref())
+            .map_err(|e| Error::from(e.into_error(number, given.unwrap_or_default())))?;
         Ok(PhoneNumber {
             original_phone_number: n.to_owned(),
             country_code,
@@ -96,11 +105,38 @@ impl PhoneNumber {
     }
 }
 
-/// Why `n` is not a phone number Attio accepts.
-fn check_number(n: &str, has_country: bool) -> Result<(), String> {
+/// Why a number (with its country code, upper-case) is not one Attio accepts.
+enum Refusal {
+    /// The country code is refused.
+    Country(&'static str),
+    /// The number is refused.
+    Number(String),
+}
+
+impl Refusal {
+    /// As a value error naming the number or the country code, as given.
+    fn into_error(self, number: &str, country: &str) -> ValueError {
+        match self {
+            Refusal::Country(reason) => ValueError::new("country code", country, reason),
+            Refusal::Number(reason) => ValueError::new("phone number", number, reason),
+        }
+    }
+}
+
+/// Checks a number and its country code, upper-case.
+fn check(n: &str, country: Option<&str>) -> Result<(), Refusal> {
+    if let Some(cc) = country {
+        check_country(cc).map_err(Refusal::Country)?;
+    }
+    check_number(n, country).map_err(Refusal::Number)
+}
+
+/// Why `n` is not a phone number Attio accepts with `country` (already checked).
+fn check_number(n: &str, country: Option<&str>) -> Result<(), String> {
     if n.is_empty() {
         return Err("it is empty".into());
     }
+    let international = n.starts_with('+');
     let body = n.strip_prefix('+').unwrap_or(n);
     if let Some(c) = body
         .chars()
@@ -110,22 +146,66 @@ fn check_number(n: &str, has_country: bool) -> Result<(), String> {
             "it contains {c:?}, which is not part of a phone number"
         ));
     }
-    let digits = body.bytes().filter(u8::is_ascii_digit).count();
-    if digits < MIN_DIGITS {
+    let count = body.bytes().filter(u8::is_ascii_digit).count();
+    if count > MAX_DIGITS {
         return Err(format!(
-            "it has {digits} digits, too few for a phone number"
+            "it has {count} digits; a phone number has at most {MAX_DIGITS}"
         ));
     }
-    if digits > MAX_DIGITS {
+    // The digits, on the stack: this runs before every write of a phone number.
+    let mut buf = [0u8; MAX_DIGITS];
+    for (slot, b) in buf.iter_mut().zip(body.bytes().filter(u8::is_ascii_digit)) {
+        *slot = b;
+    }
+    let digits = std::str::from_utf8(&buf[..count]).unwrap_or_default();
+    let country_code = country.and_then(calling_code);
+    let (code, national) = if international {
+        let Some(code) = calling_code_of(digits) else {
+            return Err(format!(
+                "it starts with +{}, which is no country's calling code",
+                &digits[..digits.len().min(3)]
+            ));
+        };
+        if let (Some(cc), Some(expected)) = (country, country_code)
+            && expected != code
+        {
+            return Err(format!(
+                "it starts with the calling code +{code}, but its country code {cc} has the calling code +{expected}"
+            ));
+        }
+        (code, &digits[code.len()..])
+    } else {
+        let Some(code) = country_code else {
+            return Err(
+                "Attio needs its country: start it with `+` and the country calling code, or give a country code such as `US`"
+                    .into(),
+            );
+        };
+        let keeps_zero = matches!(country, Some("IT" | "SM" | "VA"));
+        let national = if keeps_zero {
+            digits
+        } else {
+            digits.trim_start_matches('0')
+        };
+        (code, national)
+    };
+    let total = code.len() + national.len();
+    if code == "1" && national.len() != NANP_DIGITS {
         return Err(format!(
-            "it has {digits} digits; a phone number has at most {MAX_DIGITS}"
+            "it has {} digits after the calling code +1; a number of the North American plan (US, Canada, the Caribbean) has {NANP_DIGITS}",
+            national.len()
         ));
     }
-    if !n.starts_with('+') && !has_country {
-        return Err(
-            "Attio needs its country: start it with `+` and the country calling code, or give a country code such as `US`"
-                .into(),
-        );
+    if national.len() < MIN_NATIONAL_DIGITS || total < MIN_DIGITS {
+        return Err(format!(
+            "it has {} digits after the calling code +{code}, too few for a phone number",
+            national.len()
+        ));
+    }
+    if total > MAX_DIGITS {
+        return Err(format!(
+            "it has {total} digits with the calling code +{code}; a phone number has at most {MAX_DIGITS}"
+        ));
     }
     Ok(())
 }
@@ -218,5 +298,14 @@ impl WriteValue for PhoneNumber {
         s.serialize_field("original_phone_number", &self.original_phone_number)?;
         s.serialize_field("country_code", &self.country_code)?;
         s.end()
+    }
+
+    /// Checks the number like [`PhoneNumber::new`] does: a number read from Attio is not
+    /// re-sent unchecked.
+    fn validate(&self) -> Result<(), ValueError> {
+        let country = self.country_code.as_deref().unwrap_or_default();
+        let upper = self.country_code.as_ref().map(|cc| cc.to_ascii_uppercase());
+        check(&self.original_phone_number, upper.as_deref())
+            .map_err(|e| e.into_error(&self.original_phone_number, country))
     }
 }

@@ -347,6 +347,20 @@ impl<T: AttioRecord> WriteValue for RecordRef<T> {
     fn write<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         write_ref(serializer, T::OBJECT, &self.target)
     }
+
+    fn validate(&self) -> Result<(), ValueError> {
+        check_target(&self.target)
+    }
+}
+
+/// Checks the domain or email address a target is named by (built locally, or read from
+/// Attio and put in a [`RecordTarget`] by hand).
+fn check_target(target: &RecordTarget) -> Result<(), ValueError> {
+    match target {
+        RecordTarget::Id(_) => Ok(()),
+        RecordTarget::Domain(d) => d.validate(),
+        RecordTarget::EmailAddress(e) => e.validate(),
+    }
 }
 
 /// Collects the keys of a `record-reference` value object for [`AnyRecordRef`].
@@ -412,6 +426,6 @@ impl WriteValue for AnyRecordRef {
                 format!("an object slug or id has no {c:?}"),
             ));
         }
-        Ok(())
+        check_target(&self.target)
     }
 }

@@ -109,6 +109,10 @@ impl<T: WriteValue> WriteValue for Tracked<T> {
         self.value.validate()
     }
 
+    fn __validate_required(&self) -> Result<(), ValueError> {
+        self.value.__validate_required()
+    }
+
     fn __lookup_key(&self) -> Option<super::LookupKey> {
         self.value.__lookup_key()
     }

@@ -357,11 +357,6 @@ pub(crate) fn check_host(host: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Whether `s` is two ASCII letters (an ISO 3166-1 alpha-2 country code's shape).
-pub(crate) fn is_country_code(s: &str) -> bool {
-    s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,10 @@
 //! Stored values in the read shape (`active_from`, `active_until`, `created_by_actor`, the
 //! type's fields, `attribute_type`), for the items of any owner.
+//!
+//! Rendering is total: a stored form is rendered as stored, with the type's derived fields
+//! added. The write rules (`values/`) store only forms that read back as a value of their
+//! type; in particular no number is stored as `null` (`num_value` refuses NaN and the
+//! infinities, and currency amounts beyond Attio's bound are refused).
 
 use std::borrow::Cow;
 

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::form::{as_f64, invalid, invalid_because, num_value, obj, unwrap_key};
+use super::form::{as_f64, decimal_places, invalid, invalid_because, num_value, obj, unwrap_key};
 use super::location::parse_location;
 use super::name::parse_name;
 use super::normalize::{normalize_domain, normalize_phone, parse_email, root_domain};
@@ -25,7 +25,13 @@ pub(crate) fn parse_element(
             _ => Err(invalid(attr)),
         },
         "number" => match unwrap_key(raw, "value") {
-            Value::Number(n) => Ok(obj(vec![("value", num_value(n.as_f64().unwrap_or(0.0)))])),
+            Value::Number(n) => {
+                let x = n
+                    .as_f64()
+                    .and_then(num_value)
+                    .ok_or_else(|| invalid_because(attr, "numbers must be finite."))?;
+                Ok(obj(vec![("value", x)]))
+            }
             _ => Err(invalid(attr)),
         },
         "rating" => match unwrap_key(raw, "value") {
@@ -57,8 +63,7 @@ pub(crate) fn parse_element(
                 ));
             }
             let x = as_f64(unwrap_key(raw, "currency_value")).ok_or_else(|| invalid(attr))?;
-            let x = (x * 10_000.0).round() / 10_000.0;
-            Ok(obj(vec![("currency_value", num_value(x))]))
+            Ok(obj(vec![("currency_value", currency_amount(attr, x)?)]))
         }
         "date" => match unwrap_key(raw, "value") {
             Value::String(s) => {
@@ -170,6 +175,28 @@ pub(crate) fn parse_element(
             attr.api_slug
         ))),
     }
+}
+
+/// Amounts are less than this in magnitude: Attio stores them as 64-bit floats, which hold
+/// 15 significant digits exactly (the same bound as the client's check).
+const MAX_AMOUNT: f64 = 1e15;
+
+/// The stored form of a currency amount: finite, below 10^15 in magnitude, at most four
+/// decimal places (Attio keeps four).
+fn currency_amount(attr: &AttributeDef, x: f64) -> ApiResult<Value> {
+    if !x.is_finite() || x.abs() >= MAX_AMOUNT {
+        return Err(invalid_because(
+            attr,
+            "currency amounts must be finite and less than 10^15 in magnitude.",
+        ));
+    }
+    if decimal_places(x) > 4 {
+        return Err(invalid_because(
+            attr,
+            "currency amounts have at most 4 decimal places.",
+        ));
+    }
+    num_value(x).ok_or_else(|| invalid(attr))
 }
 
 /// The slug of the unique attribute a bare string reference is matched against, for the

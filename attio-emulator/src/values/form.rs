@@ -27,13 +27,21 @@ pub(crate) fn obj(pairs: Vec<(&str, Value)>) -> Map<String, Value> {
     pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect()
 }
 
-/// Stores integral floats as integers so that `5` reads back as `5`, not `5.0`.
-pub(crate) fn num_value(x: f64) -> Value {
+/// A number's stored form: integral floats as integers, so that `5` reads back as `5`, not
+/// `5.0`. `None` for NaN and the infinities, which JSON cannot hold (they would be stored
+/// and read back as `null`): the caller refuses them.
+pub(crate) fn num_value(x: f64) -> Option<Value> {
     if x.fract() == 0.0 && x.abs() < 9.0e15 {
-        json!(x as i64)
+        Some(json!(x as i64))
     } else {
-        json!(x)
+        serde_json::Number::from_f64(x).map(Value::Number)
     }
+}
+
+/// How many decimal places `x` has, counted on its shortest exact text (`4.99` → 2).
+pub(crate) fn decimal_places(x: f64) -> usize {
+    let text = x.to_string();
+    text.split_once('.').map_or(0, |(_, frac)| frac.len())
 }
 
 /// `{"<key>": inner}` → inner, for the object write forms (`{"value": …}`).

@@ -2,6 +2,7 @@
 
 use serde_json::{Map, Value, json};
 
+use super::country::is_country;
 use super::form::{invalid, invalid_because};
 use crate::error::{ApiError, ApiResult};
 use crate::model::AttributeDef;
@@ -45,7 +46,7 @@ pub(crate) fn parse_location(attr: &AttributeDef, raw: &Value) -> ApiResult<Map<
             }
             if parts.len() > 1 {
                 let last = parts.last().cloned().unwrap_or_default();
-                if last.len() == 2 && last.chars().all(|c| c.is_ascii_alphabetic()) {
+                if is_country(&last) {
                     out.insert("country_code".into(), json!(last.to_ascii_uppercase()));
                     parts.pop();
                 }
@@ -121,7 +122,7 @@ pub(crate) fn parse_location(attr: &AttributeDef, raw: &Value) -> ApiResult<Map<
                         ));
                     }
                     "country_code" => {
-                        if s.len() != 2 || !s.chars().all(|c| c.is_ascii_alphabetic()) {
+                        if !is_country(&s) {
                             return Err(invalid_because(
                                 attr,
                                 "\"country_code\" must be an ISO 3166-1 alpha-2 code.",

@@ -3,6 +3,7 @@
 //! timestamps), and the identity two values are compared by; and note content, read and
 //! written in markdown and in plain text.
 
+mod country;
 mod element;
 mod form;
 mod location;

@@ -1,6 +1,8 @@
 //! Normalisation of emails, domains and phone numbers, and the derived fields Attio fills
 //! (`email_domain`, `root_domain`, E.164 `phone_number`, …).
 
+use super::country::{calling_code, calling_code_of, country_of, is_country};
+
 /// Multi-label public suffixes under which the registrable domain has three labels
 /// (`example.co.uk` → root `example.co.uk`, not `co.uk`). Not the whole Public Suffix
 /// List: the common second-level registries of the larger economies.
@@ -204,107 +206,6 @@ pub(crate) fn parse_email(input: &str) -> Option<Email> {
     })
 }
 
-/// ISO 3166-1 alpha-2 → country calling code, for the larger economies and their
-/// neighbours. When several countries share a code the first listed is the one inferred
-/// from a `+` number (`+1` → US, `+7` → RU).
-pub(crate) const CALLING_CODES: &[(&str, &str)] = &[
-    ("US", "1"),
-    ("CA", "1"),
-    ("GB", "44"),
-    ("DE", "49"),
-    ("FR", "33"),
-    ("IT", "39"),
-    ("ES", "34"),
-    ("NL", "31"),
-    ("BE", "32"),
-    ("CH", "41"),
-    ("AT", "43"),
-    ("SE", "46"),
-    ("NO", "47"),
-    ("DK", "45"),
-    ("FI", "358"),
-    ("IE", "353"),
-    ("PT", "351"),
-    ("PL", "48"),
-    ("CZ", "420"),
-    ("SK", "421"),
-    ("GR", "30"),
-    ("HU", "36"),
-    ("RO", "40"),
-    ("BG", "359"),
-    ("HR", "385"),
-    ("SI", "386"),
-    ("RS", "381"),
-    ("LT", "370"),
-    ("LV", "371"),
-    ("EE", "372"),
-    ("LU", "352"),
-    ("IS", "354"),
-    ("CY", "357"),
-    ("MT", "356"),
-    ("RU", "7"),
-    ("KZ", "7"),
-    ("UA", "380"),
-    ("TR", "90"),
-    ("IL", "972"),
-    ("SA", "966"),
-    ("AE", "971"),
-    ("QA", "974"),
-    ("KW", "965"),
-    ("IR", "98"),
-    ("IQ", "964"),
-    ("EG", "20"),
-    ("MA", "212"),
-    ("DZ", "213"),
-    ("NG", "234"),
-    ("KE", "254"),
-    ("ZA", "27"),
-    ("IN", "91"),
-    ("PK", "92"),
-    ("BD", "880"),
-    ("LK", "94"),
-    ("CN", "86"),
-    ("HK", "852"),
-    ("TW", "886"),
-    ("JP", "81"),
-    ("KR", "82"),
-    ("SG", "65"),
-    ("MY", "60"),
-    ("TH", "66"),
-    ("VN", "84"),
-    ("PH", "63"),
-    ("ID", "62"),
-    ("AU", "61"),
-    ("NZ", "64"),
-    ("BR", "55"),
-    ("MX", "52"),
-    ("AR", "54"),
-    ("CL", "56"),
-    ("CO", "57"),
-    ("PE", "51"),
-    ("VE", "58"),
-    ("UY", "598"),
-    ("EC", "593"),
-];
-
-fn calling_code(country: &str) -> Option<&'static str> {
-    CALLING_CODES
-        .iter()
-        .find(|(c, _)| c.eq_ignore_ascii_case(country))
-        .map(|(_, cc)| *cc)
-}
-
-fn country_for(e164_digits: &str) -> Option<&'static str> {
-    // Longest calling-code prefix wins; first listed country for a shared code.
-    let mut best: Option<(&str, &str)> = None;
-    for (c, cc) in CALLING_CODES {
-        if e164_digits.starts_with(cc) && best.is_none_or(|(_, b)| cc.len() > b.len()) {
-            best = Some((c, cc));
-        }
-    }
-    best.map(|(c, _)| c)
-}
-
 /// A normalised phone number.
 pub(crate) struct Phone {
     pub e164: String,
@@ -315,48 +216,69 @@ pub(crate) struct Phone {
 pub(crate) const PHONE_ERROR: &str =
     "Invalid phone number, possibly due to missing country information.";
 
-/// Normalises a phone number to E.164. A number without a `+` (or `00`) prefix needs a
-/// known `country_code`.
+/// The most digits of a number with its calling code (E.164).
+const MAX_DIGITS: usize = 15;
+/// The fewest digits of a number with its calling code (Niue's `+683 4002`).
+const MIN_DIGITS: usize = 7;
+/// The fewest digits after the calling code.
+const MIN_NATIONAL_DIGITS: usize = 4;
+/// The digits after `+1` (the North American plan).
+const NANP_DIGITS: usize = 10;
+
+/// Normalises a phone number to E.164, refusing what Attio refuses: a `country_code`
+/// outside Attio's list, a number without a `+` (or `00`) prefix and without a country, a
+/// prefix that is no calling code or is not the country's, and too few or too many digits
+/// (at least 4 after the calling code and 7 with it, exactly 10 after `+1`, at most 15).
+/// A national number drops its trunk `0`s, except in Italy, San Marino and the Vatican.
 pub(crate) fn normalize_phone(raw: &str, country: Option<&str>) -> Result<Phone, &'static str> {
     let compact: String = raw
         .chars()
         .filter(|c| !c.is_whitespace() && !"-().‑/".contains(*c))
         .collect();
-    let country = country.map(|c| c.to_ascii_uppercase());
+    let country = match country {
+        Some(c) if is_country(c) => Some(c.to_ascii_uppercase()),
+        Some(_) => return Err(PHONE_ERROR),
+        None => None,
+    };
     let (digits, international) = if let Some(rest) = compact.strip_prefix('+') {
-        (rest.to_string(), true)
+        (rest, true)
     } else if let Some(rest) = compact.strip_prefix("00") {
-        (rest.to_string(), true)
+        (rest, true)
     } else {
-        (compact.clone(), false)
+        (compact.as_str(), false)
     };
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(PHONE_ERROR);
     }
-    let full = if international {
-        digits
-    } else {
-        let cc = country
+    let (code, national) = if international {
+        let code = calling_code_of(digits).ok_or(PHONE_ERROR)?;
+        if country
             .as_deref()
-            .and_then(calling_code)
-            .ok_or(PHONE_ERROR)?;
-        let national = if country.as_deref() == Some("IT") {
-            digits.as_str()
+            .is_some_and(|c| calling_code(c) != Some(code))
+        {
+            return Err(PHONE_ERROR);
+        }
+        (code, &digits[code.len()..])
+    } else {
+        let c = country.as_deref().ok_or(PHONE_ERROR)?;
+        let code = calling_code(c).ok_or(PHONE_ERROR)?;
+        let national = if matches!(c, "IT" | "SM" | "VA") {
+            digits
         } else {
             digits.trim_start_matches('0')
         };
-        format!("{cc}{national}")
+        (code, national)
     };
-    if !(8..=15).contains(&full.len()) || full.starts_with('0') {
+    let total = code.len() + national.len();
+    if (code == "1" && national.len() != NANP_DIGITS)
+        || national.len() < MIN_NATIONAL_DIGITS
+        || !(MIN_DIGITS..=MAX_DIGITS).contains(&total)
+    {
         return Err(PHONE_ERROR);
     }
-    let country_code = match country {
-        Some(c) if c.len() == 2 && c.chars().all(|x| x.is_ascii_alphabetic()) => Some(c),
-        Some(_) => return Err(PHONE_ERROR),
-        None => country_for(&full).map(str::to_string),
-    };
+    let country_code = country.or_else(|| country_of(code).map(str::to_string));
     Ok(Phone {
-        e164: format!("+{full}"),
+        e164: format!("+{code}{national}"),
         country_code,
     })
 }
@@ -391,6 +313,26 @@ mod tests {
         assert!(parse_email("nope").is_none());
         assert!(parse_email("a@b").is_none());
         assert!(parse_email("a b@c.com").is_none());
+    }
+
+    #[test]
+    fn phones_attio_refuses() {
+        for (n, c) in [
+            ("+1 555", None),
+            ("+1234", None),
+            ("+999 1234 5678", None),
+            ("+15558675309", Some("ZZ")),
+            ("+447700900123", Some("US")),
+            ("555 867", Some("US")),
+            ("+1234567890123456", None),
+        ] {
+            assert!(normalize_phone(n, c).is_err(), "{n} {c:?}");
+        }
+        let p = normalize_phone("06 1234 5678", Some("it")).unwrap();
+        assert_eq!(p.e164, "+390612345678");
+        assert_eq!(p.country_code.as_deref(), Some("IT"));
+        let p = normalize_phone("+683 4002", None).unwrap();
+        assert_eq!(p.country_code.as_deref(), Some("NU"));
     }
 
     #[test]
