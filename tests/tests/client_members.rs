@@ -33,7 +33,17 @@ async fn members_and_identity_from_the_emulator() {
     let client = client_for(emu.base_url(), emu.api_key());
 
     let members = client.members().all().await.expect("members");
-    assert_eq!(members.len(), 1, "{members:?}");
+    // The emulator seeds an admin, a member and a suspended member.
+    let levels: Vec<AccessLevel> = members.iter().map(|m| m.access_level.clone()).collect();
+    assert_eq!(
+        levels,
+        [
+            AccessLevel::Admin,
+            AccessLevel::Member,
+            AccessLevel::Suspended
+        ],
+        "{members:?}"
+    );
     let owner = &members[0];
     assert_eq!(owner.email_address, "owner@emulator.example.com");
     assert_eq!(owner.access_level, AccessLevel::Admin);

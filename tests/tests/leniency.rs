@@ -226,7 +226,6 @@ async fn every_accepted_spelling_of_the_base_url_reaches_the_api() {
 }
 
 #[tokio::test]
-#[ignore = "needs the write path's check of empty unique keys"]
 async fn an_empty_assert_key_is_refused_before_sending() {
     let emu = Emulator::builder()
         .no_rate_limits()

@@ -70,3 +70,22 @@ async fn assert_on_an_optional_unique_key() {
     assert_eq!(emu.stats().write_requests, writes, "nothing was sent");
     assert_eq!(emu.record_count("workspaces"), 1);
 }
+
+#[tokio::test]
+async fn an_empty_optional_key_is_refused_before_sending() {
+    let (emu, client) = start().await;
+    for blank in ["", "   "] {
+        let blank_key = Workspace {
+            workspace_id: Some(blank.into()),
+            name: Some("Blank".into()),
+        };
+        let err = client
+            .assert(&blank_key, |w| w.workspace_id)
+            .await
+            .expect_err("an empty key is refused");
+        let value = err.as_invalid_value().expect("refused before sending");
+        assert_eq!(value.attribute.as_deref(), Some("workspace_id"), "{err}");
+        assert!(err.to_string().contains("empty"), "{err}");
+    }
+    assert_eq!(emu.stats().write_requests, 0, "nothing was sent");
+}

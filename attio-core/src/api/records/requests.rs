@@ -12,6 +12,7 @@ use crate::http::send::Budget;
 use crate::json;
 use crate::record::{AttioRecord, AttioUpdate, Record};
 use crate::schema::{AttributeDef, AttributeType};
+use crate::values::LookupKey;
 use crate::written::{self, Written};
 
 /// `/v2/objects/{object}/records/{id}`
@@ -93,6 +94,18 @@ pub(super) fn assert_of<T: AttioRecord>(
             "assert key",
             "",
             format!("the record has no value for `{slug}`, the attribute to match on"),
+        )
+        .at(T::OBJECT, slug)
+        .into());
+    }
+    let blank = write.written.keys.iter().any(|(key, value)| {
+        *key == slug && matches!(value, Some(LookupKey::Text(text)) if text.trim().is_empty())
+    });
+    if blank {
+        return Err(ValueError::new(
+            "assert key",
+            "",
+            format!("`{slug}`, the attribute to match on, is empty: Attio cannot match on an empty value"),
         )
         .at(T::OBJECT, slug)
         .into());
