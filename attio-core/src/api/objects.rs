@@ -57,7 +57,7 @@ impl Client {
     }
 }
 
-impl Objects<'_> {
+impl<'c> Objects<'c> {
     /// Every object of the workspace, standard and custom: `GET /v2/objects` (not paged).
     pub async fn all(&self) -> Result<Vec<Object>, Error> {
         let request = Request::get("/v2/objects".to_owned());
@@ -147,7 +147,7 @@ impl Objects<'_> {
     /// # Ok(())
     /// # }
     /// ```
-    pub fn attributes(&self, target: impl Into<Target>) -> Listing<'_, Attribute> {
+    pub fn attributes(&self, target: impl Into<Target>) -> Listing<'c, Attribute> {
         let path = format!("{}/attributes", target.into().path());
         Listing::new(self.client, path, "attribute")
     }

@@ -11,7 +11,7 @@ use crate::models::{
     AttributeOption, AttributeStatus, NewStatus, OptionUpdate, StatusUpdate, Target, segment,
 };
 
-impl Objects<'_> {
+impl<'c> Objects<'c> {
     /// The options of a `select` attribute: `GET …/attributes/{attribute}/options`. Await
     /// it for the unarchived ones, or set [`show_archived`](Listing::show_archived) first.
     /// On a `status` attribute Attio answers no options (its values are
@@ -31,7 +31,7 @@ impl Objects<'_> {
         &self,
         target: impl Into<Target>,
         attribute: &str,
-    ) -> Listing<'_, AttributeOption> {
+    ) -> Listing<'c, AttributeOption> {
         let path = format!("{}/options", attribute_path(&target.into(), attribute));
         Listing::new(self.client, path, "select option")
     }
@@ -111,7 +111,7 @@ impl Objects<'_> {
         &self,
         target: impl Into<Target>,
         attribute: &str,
-    ) -> Listing<'_, AttributeStatus> {
+    ) -> Listing<'c, AttributeStatus> {
         let path = format!("{}/statuses", attribute_path(&target.into(), attribute));
         Listing::new(self.client, path, "status")
     }
