@@ -3,8 +3,7 @@
 //! responses and create body (`fixtures/lists/`).
 
 mod common;
-
-use std::sync::{Arc, Mutex};
+mod recording;
 
 use attio_core::models::{
     List, ListAccessLevel, ListUpdate, MemberAccess, NewList, WorkspaceAccess,
@@ -13,8 +12,7 @@ use attio_core::values::ActorType;
 use attio_core::{Client, ErrorCode, RetryPolicy, json};
 use attio_emulator::Emulator;
 use common::{fixture, fixture_json};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-use tokio::net::TcpListener;
+use recording::recording;
 use uuid::Uuid;
 
 fn client_for(base_url: &str, key: &str) -> Client {
@@ -243,63 +241,8 @@ async fn attio_errors_come_back_typed() {
     emu.shutdown().await;
 }
 
-/// One request as a recording server saw it.
-#[derive(Debug, Clone)]
-struct Seen {
-    line: String,
-    body: String,
-}
-
-/// A server that answers every request with `200` and `body`, and records each request's
-/// line and body.
-async fn recording(body: &'static str) -> (String, Arc<Mutex<Vec<Seen>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let log = Arc::clone(&seen);
-    let answer = format!(
-        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    tokio::spawn(async move {
-        while let Ok((mut socket, _)) = listener.accept().await {
-            let mut buf = Vec::new();
-            let mut chunk = [0u8; 4096];
-            let (head_end, length) = loop {
-                match socket.read(&mut chunk).await {
-                    Ok(0) | Err(_) => break (buf.len(), 0),
-                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                }
-                if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-                    let head = String::from_utf8_lossy(&buf[..i]).to_ascii_lowercase();
-                    let length = head
-                        .lines()
-                        .find_map(|l| l.strip_prefix("content-length:"))
-                        .map_or(0, |v| v.trim().parse().unwrap_or(0));
-                    break (i + 4, length);
-                }
-            };
-            while buf.len() < head_end + length {
-                match socket.read(&mut chunk).await {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                }
-            }
-            let text = String::from_utf8_lossy(&buf).into_owned();
-            log.lock().unwrap().push(Seen {
-                line: text.lines().next().unwrap_or_default().to_owned(),
-                body: text.get(head_end..).unwrap_or_default().to_owned(),
-            });
-            let _ = socket.write_all(answer.as_bytes()).await;
-            let _ = socket.shutdown().await;
-        }
-    });
-    (url, seen)
-}
-
-fn documented_list() -> &'static str {
-    let bytes = fixture("lists/get.response.json");
-    Box::leak(String::from_utf8(bytes).unwrap().into_boxed_str())
+fn documented_list() -> String {
+    String::from_utf8(fixture("lists/get.response.json")).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
