@@ -349,7 +349,7 @@ impl ListUpdate {
         self
     }
 
-    /// Whether nothing is set (such an update is not sent).
+    /// Whether nothing is set: sent, such an update changes nothing and answers the list.
     pub fn is_empty(&self) -> bool {
         self == &ListUpdate::default()
     }
