@@ -219,6 +219,30 @@ async fn every_creatable_type_is_created_on_objects_and_lists() {
         .await
         .expect("list");
     create_every_type(&client, &Target::list("sales"), sales.id.list_id).await;
+    // A read list or object names itself by id.
+    let by_list = client.objects().attributes(&sales).await.expect("by list");
+    assert_eq!(
+        by_list,
+        client
+            .objects()
+            .attributes(Target::list("sales"))
+            .await
+            .unwrap()
+    );
+    let by_object = client
+        .objects()
+        .attributes(&projects)
+        .await
+        .expect("by object");
+    assert_eq!(
+        by_object.len(),
+        client
+            .objects()
+            .attributes(Target::object("projects"))
+            .await
+            .unwrap()
+            .len()
+    );
     emu.shutdown().await;
 }
 

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::lists::List;
 use crate::record::AttioRecord;
 use crate::values::Timestamp;
 
@@ -136,7 +137,8 @@ impl ObjectUpdate {
 /// What owns attributes: an object or a list, by slug or id — the `{target}/{identifier}`
 /// of `/v2/{target}/{identifier}/attributes`.
 ///
-/// The attribute calls take `impl Into<Target>`: a `Target`, or a `&Target`.
+/// The attribute calls take `impl Into<Target>`: a `Target`, a `&Target`, or a read
+/// [`&Object`](Object) or [`&List`](List), named by id.
 ///
 /// ```
 /// use attio_core::AttioRecord;
@@ -209,6 +211,20 @@ impl fmt::Display for Target {
 impl From<&Target> for Target {
     fn from(target: &Target) -> Self {
         target.clone()
+    }
+}
+
+impl From<&Object> for Target {
+    /// The object, by id (which survives a change of slug).
+    fn from(object: &Object) -> Self {
+        Target::Object(object.id.object_id.to_string())
+    }
+}
+
+impl From<&List> for Target {
+    /// The list, by id (which survives a change of slug).
+    fn from(list: &List) -> Self {
+        Target::List(list.id.list_id.to_string())
     }
 }
 
