@@ -8,6 +8,11 @@
 
 pub(crate) mod records;
 
+mod lists;
 mod members;
+mod objects;
+mod options;
 
+pub use lists::Lists;
 pub use members::Members;
+pub use objects::{Listing, Objects};

@@ -3,8 +3,29 @@
 //! [`crate::json::decode_data_list`] or through the client's area handles.
 //!
 //! Each area has its file here, beside its handle in the client: the models of workspace
-//! members and of the token's identity are in `members`.
+//! members and of the token's identity are in `members`; lists in `lists`; the workspace
+//! schema (objects, their and lists' attributes, select options and statuses) in `objects`,
+//! `attributes` (read), `new_attribute` (written) and `options`.
 
+mod attributes;
+mod lists;
 mod members;
+mod new_attribute;
+mod objects;
+mod options;
 
+pub use attributes::{
+    Attribute, AttributeConfig, AttributeId, CurrencyConfig, CurrencyDisplay, DefaultValue,
+    RecordReferenceConfig, Relationship,
+};
+pub use lists::{
+    List, ListAccessLevel, ListId, ListUpdate, MemberAccess, NewList, WorkspaceAccess,
+};
 pub use members::{AccessLevel, Identity, WorkspaceMember, WorkspaceMemberId};
+pub use new_attribute::{AttributeUpdate, NewAttribute, NewRelationship};
+pub(crate) use objects::segment;
+pub use objects::{NewObject, Object, ObjectId, ObjectUpdate, Target};
+pub use options::{
+    AttributeOption, AttributeOptionId, AttributeStatus, AttributeStatusId, NewStatus,
+    OptionUpdate, StatusUpdate,
+};
