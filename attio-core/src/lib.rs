@@ -149,11 +149,14 @@ pub mod models;
 pub mod record;
 pub mod schema;
 pub mod values;
+pub mod webhook;
 mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
-pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError, WebhookError,
+};
 pub use filter::{Filter, Sort};
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
