@@ -9,5 +9,7 @@
 pub(crate) mod records;
 
 mod members;
+mod webhooks;
 
 pub use members::Members;
+pub use webhooks::Webhooks;

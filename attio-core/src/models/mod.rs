@@ -3,8 +3,13 @@
 //! [`crate::json::decode_data_list`] or through the client's area handles.
 //!
 //! Each area has its file here, beside its handle in the client: the models of workspace
-//! members and of the token's identity are in `members`.
+//! members and of the token's identity are in `members`, those of webhooks in `webhooks`.
 
 mod members;
+mod webhooks;
 
 pub use members::{AccessLevel, Identity, WorkspaceMember, WorkspaceMemberId};
+pub use webhooks::{
+    Condition, CreatedWebhook, FilterOperator, NewWebhook, Subscription, SubscriptionFilter,
+    Webhook, WebhookId, WebhookStatus, WebhookUpdate,
+};
