@@ -10,9 +10,11 @@ mod owner;
 mod schema;
 mod state;
 mod unique;
+mod webhook;
 
 pub(crate) use item::{Actor, AttrValues, Parent, Record, StoredValue};
 pub(crate) use list::{ListDef, MemberAccess};
 pub(crate) use owner::{Owner, OwnerKey};
 pub(crate) use schema::{AttributeDef, ObjectDef, RelationshipRef, SelectOption, StatusDef};
 pub(crate) use state::{Member, State};
+pub(crate) use webhook::{Condition, Filter, Subscription, WebhookDef};

@@ -12,6 +12,7 @@ use super::list::ListDef;
 use super::owner::{Owner, OwnerKey};
 use super::schema::{AttributeDef, ObjectDef};
 use super::unique::UniqueIndex;
+use super::webhook::WebhookDef;
 
 /// A workspace member (actor-reference targets).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -45,6 +46,9 @@ pub(crate) struct State {
     /// list slug → its entries.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
     pub entries: HashMap<String, Items>,
+    /// The webhooks, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhooks: Vec<WebhookDef>,
     /// item id → seq, per owner.
     #[serde(skip)]
     index: HashMap<OwnerKey, HashMap<Uuid, u64>>,
@@ -74,6 +78,7 @@ impl State {
             lists: Vec::new(),
             records: HashMap::new(),
             entries: HashMap::new(),
+            webhooks: Vec::new(),
             index: HashMap::new(),
             unique: UniqueIndex::default(),
             next_seq: 0,

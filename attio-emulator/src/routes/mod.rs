@@ -11,6 +11,7 @@ mod meta;
 mod new_attribute;
 mod objects;
 mod records;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -31,6 +32,7 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(records::routes())
         .merge(lists::routes())
         .merge(entries::routes())
+        .merge(webhooks::routes())
         .finish(fallback)
 }
 

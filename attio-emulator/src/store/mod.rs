@@ -1,5 +1,5 @@
 //! The workspace behind its lock, and the operations of each API area on it: one file per
-//! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`), over the owner-generic item
+//! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`, `webhooks.rs`), over the owner-generic item
 //! operations of `items.rs`.
 
 pub(crate) mod entries;
@@ -7,6 +7,7 @@ pub(crate) mod items;
 pub(crate) mod lists;
 pub(crate) mod records;
 pub(crate) mod schema;
+pub(crate) mod webhooks;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
