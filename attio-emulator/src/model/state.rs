@@ -49,6 +49,9 @@ pub(crate) struct State {
     /// The webhooks, in creation order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub webhooks: Vec<WebhookDef>,
+    /// Webhook events of the writes so far, not yet taken for delivery.
+    #[serde(skip)]
+    pub outbox: Vec<serde_json::Value>,
     /// item id → seq, per owner.
     #[serde(skip)]
     index: HashMap<OwnerKey, HashMap<Uuid, u64>>,
@@ -79,6 +82,7 @@ impl State {
             records: HashMap::new(),
             entries: HashMap::new(),
             webhooks: Vec::new(),
+            outbox: Vec::new(),
             index: HashMap::new(),
             unique: UniqueIndex::default(),
             next_seq: 0,

@@ -3,6 +3,7 @@
 //! operations of `items.rs`.
 
 pub(crate) mod entries;
+pub(crate) mod events;
 pub(crate) mod items;
 pub(crate) mod lists;
 pub(crate) mod records;
@@ -18,6 +19,8 @@ use crate::model::State;
 pub(crate) struct Store {
     state: RwLock<State>,
     writes_stored: AtomicU64,
+    /// Woken by each successful write (the webhook deliveries wait on it).
+    written: tokio::sync::Notify,
 }
 
 impl Store {
@@ -26,6 +29,7 @@ impl Store {
         Store {
             state: RwLock::new(state),
             writes_stored: AtomicU64::new(0),
+            written: tokio::sync::Notify::new(),
         }
     }
 
@@ -42,6 +46,13 @@ impl Store {
     /// Counts a successful write.
     pub(crate) fn stored(&self) {
         self.writes_stored.fetch_add(1, Ordering::Relaxed);
+        self.written.notify_one();
+    }
+
+    /// Waits for the next successful write (or returns at once if one happened since the
+    /// last wait).
+    pub(crate) async fn next_write(&self) {
+        self.written.notified().await;
     }
 
     /// The successful writes so far.

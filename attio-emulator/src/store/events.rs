@@ -1,0 +1,157 @@
+//! The webhook events a write causes (attio-api-more.md §13.3, §13.6), queued on the
+//! state's outbox for delivery. Nothing is queued while the workspace has no webhook.
+//!
+//! Emitted: `record.*` and `list-entry.*` (one `.updated` per changed attribute),
+//! `list.created`/`.updated`, `object-attribute.*` and `list-attribute.*`. Not emitted:
+//! the events of a relationship's other side, and the `list-entry.deleted` of entries
+//! deleted with their parent record.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+use uuid::Uuid;
+
+use crate::model::{AttrValues, Owner, OwnerKey, Parent, State};
+
+/// Queues `{event_type, id: {workspace_id, …ids}, actor, …extra}`.
+pub(crate) fn emit(
+    st: &mut State,
+    event_type: &str,
+    ids: &[(&str, Uuid)],
+    extra: &[(&str, Value)],
+) {
+    if st.webhooks.is_empty() {
+        return;
+    }
+    let mut id = Map::new();
+    id.insert("workspace_id".into(), json!(st.workspace_id.to_string()));
+    for (k, v) in ids {
+        id.insert((*k).into(), json!(v.to_string()));
+    }
+    let mut event = Map::new();
+    event.insert("event_type".into(), json!(event_type));
+    event.insert("id".into(), Value::Object(id));
+    for (k, v) in extra {
+        event.insert((*k).into(), v.clone());
+    }
+    event.insert("actor".into(), st.token_actor().to_json());
+    st.outbox.push(Value::Object(event));
+}
+
+/// The ids of an item event: `object_id, record_id` or `list_id, entry_id`, and for an
+/// entry its parent's ids.
+fn item_ids(
+    st: &State,
+    owner: &dyn Owner,
+    id: Uuid,
+) -> (
+    &'static str,
+    Vec<(&'static str, Uuid)>,
+    Vec<(&'static str, Value)>,
+) {
+    match owner.key() {
+        OwnerKey::Object(_) => (
+            "record",
+            vec![("object_id", owner.id()), ("record_id", id)],
+            vec![],
+        ),
+        OwnerKey::List(_) => {
+            let parent: Option<&Parent> =
+                st.item(&owner.key(), &id).and_then(|r| r.parent.as_ref());
+            let parent_object = parent
+                .and_then(|p| st.object(&p.object))
+                .map(|o| o.id.to_string());
+            let extra = vec![
+                ("parent_object_id", json!(parent_object)),
+                (
+                    "parent_record_id",
+                    json!(parent.map(|p| p.record_id.to_string())),
+                ),
+            ];
+            (
+                "list-entry",
+                vec![("list_id", owner.id()), ("entry_id", id)],
+                extra,
+            )
+        }
+    }
+}
+
+/// `record.created` / `list-entry.created`.
+pub(crate) fn item_created(st: &mut State, owner: &dyn Owner, id: Uuid) {
+    if st.webhooks.is_empty() {
+        return;
+    }
+    let (kind, ids, extra) = item_ids(st, owner, id);
+    emit(st, &format!("{kind}.created"), &ids, &extra);
+}
+
+/// One `record.updated` / `list-entry.updated` per attribute whose active values changed.
+pub(crate) fn item_updated(
+    st: &mut State,
+    owner: &dyn Owner,
+    id: Uuid,
+    before: &BTreeMap<String, AttrValues>,
+    after: &BTreeMap<String, AttrValues>,
+) {
+    if st.webhooks.is_empty() {
+        return;
+    }
+    let data = |m: &BTreeMap<String, AttrValues>, slug: &str| {
+        m.get(slug)
+            .map(|v| v.current.iter().map(|s| s.data.clone()).collect::<Vec<_>>())
+            .unwrap_or_default()
+    };
+    let (kind, ids, extra) = item_ids(st, owner, id);
+    for attr in owner.attributes() {
+        if data(before, &attr.api_slug) != data(after, &attr.api_slug) {
+            let mut ids = ids.clone();
+            ids.push(("attribute_id", attr.id));
+            emit(st, &format!("{kind}.updated"), &ids, &extra);
+        }
+    }
+}
+
+/// `record.deleted` / `list-entry.deleted`, with the ids read before the delete.
+pub(crate) struct Deleted {
+    event_type: String,
+    ids: Vec<(&'static str, Uuid)>,
+    extra: Vec<(&'static str, Value)>,
+}
+
+impl Deleted {
+    /// The event of deleting item `id` of `owner`: call before the delete.
+    pub(crate) fn of(st: &State, owner: &dyn Owner, id: Uuid) -> Self {
+        let (kind, ids, extra) = item_ids(st, owner, id);
+        Deleted {
+            event_type: format!("{kind}.deleted"),
+            ids,
+            extra,
+        }
+    }
+
+    /// Queues it: call after the delete.
+    pub(crate) fn emit(self, st: &mut State) {
+        emit(st, &self.event_type, &self.ids, &self.extra);
+    }
+}
+
+/// `object-attribute.*` / `list-attribute.*` (`verb`: `created` or `updated`).
+pub(crate) fn attribute_event(st: &mut State, owner: &OwnerKey, attribute_id: Uuid, verb: &str) {
+    let (kind, id_key, owner_id) = match owner {
+        OwnerKey::Object(slug) => (
+            "object-attribute",
+            "object_id",
+            st.object(slug).map(|o| o.id),
+        ),
+        OwnerKey::List(slug) => ("list-attribute", "list_id", st.list(slug).map(|l| l.id)),
+    };
+    if let Some(owner_id) = owner_id {
+        emit(
+            st,
+            &format!("{kind}.{verb}"),
+            &[(id_key, owner_id), ("attribute_id", attribute_id)],
+            &[],
+        );
+    }
+}
