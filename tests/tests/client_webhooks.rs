@@ -150,3 +150,74 @@ async fn get_from_event_checks_the_object() {
         "{err}"
     );
 }
+
+/// The axum extractor over a real server: 200 for a good signature, 401 for a missing or
+/// wrong one, 400 for a signed body that is not a delivery.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_axum_extractor_verifies_then_decodes() {
+    use attio_core::webhook::{self, Verified, WebhookSecret};
+    use axum::routing::post;
+
+    async fn handle(v: Verified) -> String {
+        format!(
+            "{} event(s), key {}",
+            v.delivery.events.len(),
+            v.idempotency_key.unwrap_or_default()
+        )
+    }
+    let secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    let app = axum::Router::new()
+        .route("/hook", post(handle))
+        .with_state(WebhookSecret::new(secret));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/hook", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let body = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../fixtures/webhooks/multi-event.json"
+    ))
+    .unwrap();
+    let http = reqwest::Client::new();
+    let send = |headers: Vec<(&'static str, String)>, body: Vec<u8>| {
+        let mut rb = http.post(&url).body(body);
+        for (k, v) in headers {
+            rb = rb.header(k, v);
+        }
+        async move {
+            let r = rb.send().await.unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        }
+    };
+    let good = webhook::sign(secret, &body);
+    let (status, text) = send(
+        vec![
+            ("Attio-Signature", good.clone()),
+            ("Idempotency-Key", "k-1".into()),
+        ],
+        body.clone(),
+    )
+    .await;
+    assert_eq!((status, text.as_str()), (200, "3 event(s), key k-1"));
+    let (status, _) = send(
+        vec![("X-Attio-Signature", good.to_uppercase())],
+        body.clone(),
+    )
+    .await;
+    assert_eq!(status, 200);
+
+    let (status, text) = send(vec![], body.clone()).await;
+    assert_eq!(status, 401, "{text}");
+    let other = webhook::sign("another secret", &body);
+    let (status, _) = send(vec![("Attio-Signature", other)], body.clone()).await;
+    assert_eq!(status, 401);
+    let mut altered = body.clone();
+    altered.push(b' ');
+    let (status, _) = send(vec![("Attio-Signature", good)], altered).await;
+    assert_eq!(status, 401);
+
+    let not_a_delivery = br#"{"events":"no"}"#.to_vec();
+    let signed = webhook::sign(secret, &not_a_delivery);
+    let (status, text) = send(vec![("Attio-Signature", signed)], not_a_delivery).await;
+    assert_eq!(status, 400, "{text}");
+}
