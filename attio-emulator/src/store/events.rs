@@ -38,52 +38,56 @@ pub(crate) fn emit(
     st.outbox.push(Value::Object(event));
 }
 
-/// The ids of an item event: `object_id, record_id` or `list_id, entry_id`, and for an
-/// entry its parent's ids.
-fn item_ids(
-    st: &State,
-    owner: &dyn Owner,
-    id: Uuid,
-) -> (
-    &'static str,
-    Vec<(&'static str, Uuid)>,
-    Vec<(&'static str, Value)>,
-) {
-    match owner.key() {
-        OwnerKey::Object(_) => (
-            "record",
-            vec![("object_id", owner.id()), ("record_id", id)],
-            vec![],
-        ),
-        OwnerKey::List(_) => {
-            let parent: Option<&Parent> =
-                st.item(&owner.key(), &id).and_then(|r| r.parent.as_ref());
-            let parent_object = parent
-                .and_then(|p| st.object(&p.object))
-                .map(|o| o.id.to_string());
-            let extra = vec![
-                ("parent_object_id", json!(parent_object)),
-                (
-                    "parent_record_id",
-                    json!(parent.map(|p| p.record_id.to_string())),
-                ),
-            ];
-            (
-                "list-entry",
-                vec![("list_id", owner.id()), ("entry_id", id)],
-                extra,
-            )
+/// The ids of an item's events: `object_id, record_id` (kind `record`) or
+/// `list_id, entry_id` (kind `list-entry`) with the entry's parent's ids.
+pub(crate) struct ItemEvent {
+    kind: &'static str,
+    ids: Vec<(&'static str, Uuid)>,
+    extra: Vec<(&'static str, Value)>,
+}
+
+impl ItemEvent {
+    /// The events of item `id` of `owner` (read while the item exists).
+    pub(crate) fn of(st: &State, owner: &dyn Owner, id: Uuid) -> Self {
+        match owner.key() {
+            OwnerKey::Object(_) => ItemEvent {
+                kind: "record",
+                ids: vec![("object_id", owner.id()), ("record_id", id)],
+                extra: vec![],
+            },
+            OwnerKey::List(_) => {
+                let parent: Option<&Parent> =
+                    st.item(&owner.key(), &id).and_then(|r| r.parent.as_ref());
+                let parent_object = parent
+                    .and_then(|p| st.object(&p.object))
+                    .map(|o| o.id.to_string());
+                ItemEvent {
+                    kind: "list-entry",
+                    ids: vec![("list_id", owner.id()), ("entry_id", id)],
+                    extra: vec![
+                        ("parent_object_id", json!(parent_object)),
+                        (
+                            "parent_record_id",
+                            json!(parent.map(|p| p.record_id.to_string())),
+                        ),
+                    ],
+                }
+            }
         }
+    }
+
+    /// Queues the event `<kind>.<verb>`, with `more` ids.
+    pub(crate) fn emit(&self, st: &mut State, verb: &str, more: &[(&'static str, Uuid)]) {
+        let ids: Vec<_> = self.ids.iter().chain(more).copied().collect();
+        emit(st, &format!("{}.{verb}", self.kind), &ids, &self.extra);
     }
 }
 
 /// `record.created` / `list-entry.created`.
 pub(crate) fn item_created(st: &mut State, owner: &dyn Owner, id: Uuid) {
-    if st.webhooks.is_empty() {
-        return;
+    if !st.webhooks.is_empty() {
+        ItemEvent::of(st, owner, id).emit(st, "created", &[]);
     }
-    let (kind, ids, extra) = item_ids(st, owner, id);
-    emit(st, &format!("{kind}.created"), &ids, &extra);
 }
 
 /// One `record.updated` / `list-entry.updated` per attribute whose active values changed.
@@ -102,37 +106,11 @@ pub(crate) fn item_updated(
             .map(|v| v.current.iter().map(|s| s.data.clone()).collect::<Vec<_>>())
             .unwrap_or_default()
     };
-    let (kind, ids, extra) = item_ids(st, owner, id);
+    let event = ItemEvent::of(st, owner, id);
     for attr in owner.attributes() {
         if data(before, &attr.api_slug) != data(after, &attr.api_slug) {
-            let mut ids = ids.clone();
-            ids.push(("attribute_id", attr.id));
-            emit(st, &format!("{kind}.updated"), &ids, &extra);
+            event.emit(st, "updated", &[("attribute_id", attr.id)]);
         }
-    }
-}
-
-/// `record.deleted` / `list-entry.deleted`, with the ids read before the delete.
-pub(crate) struct Deleted {
-    event_type: String,
-    ids: Vec<(&'static str, Uuid)>,
-    extra: Vec<(&'static str, Value)>,
-}
-
-impl Deleted {
-    /// The event of deleting item `id` of `owner`: call before the delete.
-    pub(crate) fn of(st: &State, owner: &dyn Owner, id: Uuid) -> Self {
-        let (kind, ids, extra) = item_ids(st, owner, id);
-        Deleted {
-            event_type: format!("{kind}.deleted"),
-            ids,
-            extra,
-        }
-    }
-
-    /// Queues it: call after the delete.
-    pub(crate) fn emit(self, st: &mut State) {
-        emit(st, &self.event_type, &self.ids, &self.extra);
     }
 }
 

@@ -174,7 +174,7 @@ pub(crate) fn assert(
 /// entries (in every list) deleted.
 pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResult<()> {
     let key = owner.key();
-    let deleted = events::Deleted::of(state, owner, id);
+    let deleted = events::ItemEvent::of(state, owner, id);
     let removed = state
         .remove_item(&key, &id)
         .ok_or_else(|| not_found(owner, id))?;
@@ -183,7 +183,7 @@ pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResul
         state.remove_entries_of(object, id);
         close_references(state, object, id, Utc::now());
     }
-    deleted.emit(state);
+    deleted.emit(state, "deleted", &[]);
     Ok(())
 }
 
