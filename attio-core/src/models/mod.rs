@@ -5,6 +5,7 @@
 //! Each area has its file here, beside its handle in the client: the models of workspace
 //! members and of the token's identity are in `members`, those of webhooks in `webhooks`.
 
+pub(crate) mod event_type;
 mod members;
 mod webhooks;
 

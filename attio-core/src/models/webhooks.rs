@@ -9,8 +9,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::event_type::EventType;
 use crate::values::Timestamp;
-use crate::webhook::EventType;
 
 /// A webhook: where Attio sends which events.
 ///

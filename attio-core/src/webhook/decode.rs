@@ -7,8 +7,8 @@ use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use super::event::Event;
-use super::event_type::EventType;
 use crate::error::{DecodeError, Error};
+use crate::models::event_type::EventType;
 use crate::values::Actor;
 
 /// One webhook delivery: the webhook it is for and its events. Attio documents one event

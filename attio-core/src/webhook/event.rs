@@ -2,7 +2,7 @@
 
 use uuid::Uuid;
 
-use super::event_type::EventType;
+use crate::models::event_type::EventType;
 use crate::values::Actor;
 
 /// One event of a webhook delivery (attio-api-more.md §13.3): one variant per event type,

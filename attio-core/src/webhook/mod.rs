@@ -30,14 +30,13 @@ mod axum;
 mod decode;
 mod dedup;
 mod event;
-mod event_type;
 mod signature;
 
 #[cfg(feature = "axum")]
 pub use self::axum::{Rejection, Verified, WebhookSecret};
 pub use crate::error::WebhookError;
+pub use crate::models::event_type::EventType;
 pub use decode::{Delivery, decode};
 pub use dedup::{Dedup, IDEMPOTENCY_KEY};
 pub use event::Event;
-pub use event_type::EventType;
 pub use signature::{Headers, SIGNATURE_HEADERS, sign, signature_of, verify, verify_headers};

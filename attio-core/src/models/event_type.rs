@@ -1,4 +1,5 @@
-//! The event types a webhook subscribes to and a delivery names.
+//! The event types a webhook subscribes to and a delivery names (re-exported as
+//! `attio_core::webhook::EventType`).
 
 use std::fmt;
 use std::str::FromStr;
