@@ -390,3 +390,91 @@ async fn list_entry_and_schema_events() {
     assert_eq!(events[1]["parent_object_id"], person["id"]["object_id"]);
     assert_eq!(events[2]["id"]["object_id"], person["id"]["object_id"]);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn entry_updates_pass_a_list_and_attribute_filter_and_die_with_their_parent() {
+    let api = start(&[10]).await;
+    let t = target(vec![]).await;
+    let list = api
+        .ok(
+            "POST",
+            "/lists",
+            Some(json!({"data": {"name": "Pipeline", "api_slug": "pipeline", "parent_object": "people",
+                "workspace_access": "full-access", "workspace_member_access": []}})),
+        )
+        .await["data"]
+        .clone();
+    let list_id = list["id"]["list_id"].clone();
+    for slug in ["stage_note", "owner_note"] {
+        api.ok(
+            "POST",
+            "/lists/pipeline/attributes",
+            Some(json!({"data": {"title": slug, "description": null, "api_slug": slug, "type": "text",
+                "is_required": false, "is_unique": false, "is_multiselect": false, "config": {}}})),
+        )
+        .await;
+    }
+    let attrs = api.ok("GET", "/lists/pipeline/attributes", None).await;
+    let stage_note = attrs["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["api_slug"] == "stage_note")
+        .unwrap()["id"]["attribute_id"]
+        .clone();
+    subscribe(
+        &api,
+        &t.url,
+        json!([
+            {"event_type": "list-entry.updated", "filter": {"$and": [
+                {"field": "id.list_id", "operator": "equals", "value": list_id},
+                {"field": "id.attribute_id", "operator": "equals", "value": stage_note},
+            ]}},
+            {"event_type": "list-entry.deleted", "filter": null},
+            {"event_type": "record.deleted", "filter": null}
+        ]),
+    )
+    .await;
+    let person = api
+        .create("people", json!({"email_addresses": ["i@example.com"]}))
+        .await;
+    let rid = person["id"]["record_id"].as_str().unwrap().to_owned();
+    let entry = api
+        .ok(
+            "POST",
+            "/lists/pipeline/entries",
+            Some(json!({"data": {"parent_record_id": rid, "parent_object": "people", "entry_values": {}}})),
+        )
+        .await["data"]
+        .clone();
+    let eid = entry["id"]["entry_id"].as_str().unwrap().to_owned();
+    for values in [
+        json!({"owner_note": "x"}),
+        json!({"stage_note": "won", "owner_note": "y"}),
+    ] {
+        api.ok(
+            "PATCH",
+            &format!("/lists/pipeline/entries/{eid}"),
+            Some(json!({"data": {"entry_values": values}})),
+        )
+        .await;
+    }
+    api.ok("DELETE", &format!("/objects/people/records/{rid}"), None)
+        .await;
+    api.emu.wait_for_webhooks().await;
+    let events: Vec<Value> = t.received().iter().map(Received::event).collect();
+    let types: Vec<&str> = events
+        .iter()
+        .map(|e| e["event_type"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        types,
+        ["list-entry.updated", "list-entry.deleted", "record.deleted"]
+    );
+    assert_eq!(events[0]["id"]["attribute_id"], stage_note);
+    assert_eq!(events[0]["id"]["entry_id"], eid);
+    assert_eq!(events[0]["parent_record_id"], rid);
+    assert_eq!(events[1]["id"]["entry_id"], eid);
+    assert_eq!(events[1]["parent_record_id"], rid);
+    assert_eq!(events[2]["id"]["record_id"], rid);
+}

@@ -2,9 +2,9 @@
 //! state's outbox for delivery. Nothing is queued while the workspace has no webhook.
 //!
 //! Emitted: `record.*` and `list-entry.*` (one `.updated` per changed attribute),
-//! `list.created`/`.updated`, `object-attribute.*` and `list-attribute.*`. Not emitted:
-//! the events of a relationship's other side, and the `list-entry.deleted` of entries
-//! deleted with their parent record.
+//! `list.created`/`.updated`, `object-attribute.*` and `list-attribute.*`; deleting a
+//! record also deletes its entries, each with its `list-entry.deleted` (before the
+//! record's `record.deleted`). Not emitted: the events of a relationship's other side.
 
 use std::collections::BTreeMap;
 
@@ -112,6 +112,27 @@ pub(crate) fn item_updated(
             event.emit(st, "updated", &[("attribute_id", attr.id)]);
         }
     }
+}
+
+/// The `list-entry.deleted` events of the entries (in every list) whose parent is record
+/// `record_id` of `object`: read before the record and its entries are deleted.
+pub(crate) fn entries_of(st: &State, object: &str, record_id: Uuid) -> Vec<ItemEvent> {
+    if st.webhooks.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for l in &st.lists {
+        let key = l.key();
+        for e in st.items(&key) {
+            if e.parent
+                .as_ref()
+                .is_some_and(|p| p.record_id == record_id && p.object == object)
+            {
+                out.push(ItemEvent::of(st, l, e.id));
+            }
+        }
+    }
+    out
 }
 
 /// `object-attribute.*` / `list-attribute.*` (`verb`: `created` or `updated`).

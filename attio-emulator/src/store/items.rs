@@ -180,7 +180,11 @@ pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResul
         .ok_or_else(|| not_found(owner, id))?;
     state.reindex_item(&key, id, Some(&removed.values));
     if let OwnerKey::Object(object) = &key {
+        let entry_events = events::entries_of(state, object, id);
         state.remove_entries_of(object, id);
+        for e in entry_events {
+            e.emit(state, "deleted", &[]);
+        }
         close_references(state, object, id, Utc::now());
     }
     deleted.emit(state, "deleted", &[]);
