@@ -133,6 +133,12 @@
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
+//!
+//! ## Webhooks
+//!
+//! [`webhook`] verifies a delivery's `Attio-Signature` and decodes its typed events, with no
+//! client needed (and, with the `axum` feature, an extractor that does both);
+//! [`Client::webhooks`] manages the webhooks themselves.
 #![warn(missing_docs)]
 
 #[doc(hidden)]

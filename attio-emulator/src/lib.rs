@@ -34,6 +34,12 @@
 //! and a record's entries across lists. [`Emulator::records`] and [`Emulator::entries`]
 //! show what is stored.
 //!
+//! Webhooks are emulated with their deliveries: writes queue Attio's events, which are
+//! POSTed, signed, to the webhooks subscribed to them, retried, and the webhook turned
+//! `degraded` when the retries run out; only loopback hosts are ever contacted.
+//! [`Emulator::wait_for_webhooks`] waits for the deliveries of the writes so far and
+//! [`Emulator::webhook_deliveries`] lists them.
+//!
 //! Everything the emulator stores lives in memory behind a lock; with
 //! [`EmulatorBuilder::data_file`] it is loaded from a JSON file at start and saved back on
 //! [`Emulator::shutdown`] (and on drop).
