@@ -168,6 +168,17 @@ fn typed(event_type: EventType, object: &'static str, i: usize, w: Wire) -> Resu
         };
     }
     let workspace_id = id!(workspace_id);
+    macro_rules! note {
+        ($v:ident) => {
+            Event::$v {
+                workspace_id,
+                note_id: id!(note_id),
+                parent_object_id: top!(parent_object_id),
+                parent_record_id: top!(parent_record_id),
+                actor,
+            }
+        };
+    }
     use EventType as T;
     Ok(match event_type {
         T::RecordCreated => Event::RecordCreated {
@@ -261,23 +272,10 @@ fn typed(event_type: EventType, object: &'static str, i: usize, w: Wire) -> Resu
             attribute_id: id!(attribute_id),
             actor,
         },
-        T::NoteCreated | T::NoteUpdated | T::NoteDeleted | T::NoteContentUpdated => {
-            let (note_id, parent_object_id, parent_record_id) =
-                (id!(note_id), top!(parent_object_id), top!(parent_record_id));
-            let make = match event_type {
-                T::NoteCreated => note_created,
-                T::NoteUpdated => note_updated,
-                T::NoteDeleted => note_deleted,
-                _ => note_content_updated,
-            };
-            make(
-                workspace_id,
-                note_id,
-                parent_object_id,
-                parent_record_id,
-                actor,
-            )
-        }
+        T::NoteCreated => note!(NoteCreated),
+        T::NoteUpdated => note!(NoteUpdated),
+        T::NoteDeleted => note!(NoteDeleted),
+        T::NoteContentUpdated => note!(NoteContentUpdated),
         T::TaskCreated => Event::TaskCreated {
             workspace_id,
             task_id: id!(task_id),
@@ -319,52 +317,6 @@ fn typed(event_type: EventType, object: &'static str, i: usize, w: Wire) -> Resu
         },
         T::Other(_) => unreachable!("`known()` is None for `Other`"),
     })
-}
-
-fn note_created(workspace_id: Uuid, note_id: Uuid, po: Uuid, pr: Uuid, actor: Actor) -> Event {
-    Event::NoteCreated {
-        workspace_id,
-        note_id,
-        parent_object_id: po,
-        parent_record_id: pr,
-        actor,
-    }
-}
-
-fn note_updated(workspace_id: Uuid, note_id: Uuid, po: Uuid, pr: Uuid, actor: Actor) -> Event {
-    Event::NoteUpdated {
-        workspace_id,
-        note_id,
-        parent_object_id: po,
-        parent_record_id: pr,
-        actor,
-    }
-}
-
-fn note_deleted(workspace_id: Uuid, note_id: Uuid, po: Uuid, pr: Uuid, actor: Actor) -> Event {
-    Event::NoteDeleted {
-        workspace_id,
-        note_id,
-        parent_object_id: po,
-        parent_record_id: pr,
-        actor,
-    }
-}
-
-fn note_content_updated(
-    workspace_id: Uuid,
-    note_id: Uuid,
-    po: Uuid,
-    pr: Uuid,
-    actor: Actor,
-) -> Event {
-    Event::NoteContentUpdated {
-        workspace_id,
-        note_id,
-        parent_object_id: po,
-        parent_record_id: pr,
-        actor,
-    }
 }
 
 /// The fields every comment event has.
