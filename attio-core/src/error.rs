@@ -5,8 +5,10 @@ use std::time::Duration;
 
 mod echo;
 mod redact;
+mod webhook;
 
 pub(crate) use echo::{MIN_SECRET, cut, redact_in};
+pub use webhook::WebhookError;
 
 /// Everything that can go wrong in attio-rs.
 ///
@@ -122,6 +124,10 @@ pub enum Error {
     /// The client is not configured correctly (missing key, non-https base URL, …).
     #[error("attio-rs configuration: {0}")]
     Config(String),
+    /// A webhook delivery was refused: its signature is missing, malformed or wrong, or
+    /// an event was followed up into a model it does not belong to.
+    #[error(transparent)]
+    Webhook(WebhookError),
 }
 
 impl Error {
@@ -198,6 +204,12 @@ impl Error {
             Error::InvalidValue(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl From<WebhookError> for Error {
+    fn from(e: WebhookError) -> Self {
+        Error::Webhook(e)
     }
 }
 

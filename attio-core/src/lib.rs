@@ -146,6 +146,12 @@
 //! JSON object of a record response (the `data` wrapper, a record, its `values`, a value
 //! object) is a [`DecodeError`] naming the key and its path, never "first wins" or "last
 //! wins".
+//!
+//! ## Webhooks
+//!
+//! [`webhook`] verifies a delivery's `Attio-Signature` and decodes its typed events, with no
+//! client needed (and, with the `axum` feature, an extractor that does both);
+//! [`Client::webhooks`] manages the webhooks themselves.
 #![warn(missing_docs)]
 
 #[doc(hidden)]
@@ -164,13 +170,16 @@ pub mod record;
 pub mod schema;
 pub mod stream;
 pub mod values;
+pub mod webhook;
 mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{
     Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
 };
-pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
+pub use error::{
+    ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError, WebhookError,
+};
 pub use filter::{Filter, Sort};
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};

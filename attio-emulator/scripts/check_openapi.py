@@ -8,9 +8,9 @@ A development check, not run by `cargo test`.
     python3 attio-emulator/scripts/check_openapi.py [--spec PATH] [--bin PATH]
 
 It starts the emulator binary on a free loopback port (rate limits off), drives the
-record, object, attribute, list and entry endpoints, and the members, notes, tasks,
-threads and comments endpoints, through a scripted sequence of requests (successes and the
-documented error cases), and validates every response body against the schema the spec
+record, object, attribute, list, entry and webhook endpoints, and the members, notes,
+tasks, threads and comments endpoints, through a scripted sequence of requests (successes and
+the documented error cases), and validates every response body against the schema the spec
 gives for that path, method and status. `$ref`s are resolved inline, and OpenAPI 3.0
 `nullable: true` (which the 3.1 spec still uses in places) is turned into a `null` type,
 as the spec intends; likewise an `enum` under a nullable `type` also admits null.
@@ -381,6 +381,30 @@ def activity(c, pid, cid, members):
     c.call("DELETE", f"/v2/notes/{unknown}")
 
 
+def webhooks_scenario(c):
+    ok = lambda r: r[1]["data"]
+    subs = [{"event_type": "record.created", "filter": None},
+            {"event_type": "record.updated", "filter": {"$and": [
+                {"field": "id.attribute_id", "operator": "equals", "value": "x"}]}},
+            {"event_type": "list-entry.updated", "filter": {"$or": [
+                {"field": "actor.type", "operator": "not_equals", "value": "system"}]}}]
+    c.call("GET", "/v2/webhooks")
+    hook = ok(c.call("POST", "/v2/webhooks", {"data": {"target_url": "https://example.com/attio", "subscriptions": subs}}))
+    c.call("POST", "/v2/webhooks", {"data": {"target_url": "http://example.com/attio", "subscriptions": []}})
+    c.call("POST", "/v2/webhooks", {"data": {"target_url": "https://example.com/attio",
+                                             "subscriptions": [{"event_type": "record.created"}]}})
+    wid = hook["id"]["webhook_id"]
+    c.call("GET", "/v2/webhooks?limit=10&offset=0")
+    c.call("GET", f"/v2/webhooks/{wid}")
+    c.call("GET", "/v2/webhooks/2e6e29ea-c4e0-4f44-842d-78a891f8c156")
+    c.call("PATCH", f"/v2/webhooks/{wid}", {"data": {"subscriptions": subs[:1]}})
+    c.call("PATCH", "/v2/webhooks/2e6e29ea-c4e0-4f44-842d-78a891f8c156", {"data": {}})
+    # A write while a webhook exists: its delivery is kept, never sent (not loopback).
+    c.call("POST", "/v2/objects/people/records", {"data": {"values": {"email_addresses": ["hook@example.com"]}}})
+    c.call("DELETE", f"/v2/webhooks/{wid}")
+    c.call("DELETE", f"/v2/webhooks/{wid}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--spec", default=os.environ.get(
@@ -412,6 +436,7 @@ def main():
         c = Checker(spec, f"http://127.0.0.1:{port}", key)
         scenario(c)
         lists_scenario(c)
+        webhooks_scenario(c)
     finally:
         proc.terminate()
         proc.wait(timeout=10)

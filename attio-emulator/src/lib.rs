@@ -35,6 +35,12 @@
 //! and a record's entries across lists. [`Emulator::records`] and [`Emulator::entries`]
 //! show what is stored.
 //!
+//! Webhooks are emulated with their deliveries: writes queue Attio's events, which are
+//! POSTed, signed, to the webhooks subscribed to them, retried, and the webhook turned
+//! `degraded` when the retries run out; only loopback hosts are ever contacted.
+//! [`Emulator::wait_for_webhooks`] waits for the deliveries of the writes so far and
+//! [`Emulator::webhook_deliveries`] lists them.
+//!
 //! Everything the emulator stores lives in memory behind a lock; with
 //! [`EmulatorBuilder::data_file`] it is loaded from a JSON file at start and saved back on
 //! [`Emulator::shutdown`] (and on drop).
@@ -61,6 +67,7 @@
 #![warn(missing_docs)]
 
 mod config;
+mod delivery;
 mod error;
 mod model;
 mod routes;
@@ -79,6 +86,7 @@ use server::Shared;
 use store::Store;
 
 pub use config::{FaultRates, Faults, RateLimits, Stats};
+pub use delivery::{DeliveryOutcome, WebhookDelivery};
 
 /// The API key the emulator accepts when none is configured.
 pub const DEFAULT_API_KEY: &str = "attio-emulator-key";
@@ -95,6 +103,7 @@ pub struct EmulatorBuilder {
     faults: Faults,
     data_file: Option<PathBuf>,
     workspace_slug: String,
+    retry_delays: Vec<Duration>,
 }
 
 impl Default for EmulatorBuilder {
@@ -106,6 +115,7 @@ impl Default for EmulatorBuilder {
             faults: Faults::default(),
             data_file: None,
             workspace_slug: DEFAULT_WORKSPACE_SLUG.to_string(),
+            retry_delays: delivery::default_retry_delays(),
         }
     }
 }
@@ -155,6 +165,14 @@ impl EmulatorBuilder {
         self
     }
 
+    /// The waits between the attempts of a failed webhook delivery: one retry per delay,
+    /// after which the webhook turns `degraded` (default: 10 retries, from 50 ms doubling
+    /// up to 1 s; Attio spreads its 10 over about 3 days).
+    pub fn webhook_retry_delays(mut self, delays: impl IntoIterator<Item = Duration>) -> Self {
+        self.retry_delays = delays.into_iter().collect();
+        self
+    }
+
     /// Binds the listener and starts serving on the current tokio runtime.
     pub async fn start(self) -> std::io::Result<Emulator> {
         let state = match &self.data_file {
@@ -168,6 +186,8 @@ impl EmulatorBuilder {
             _ => standard::new_state(&self.workspace_slug),
         };
         let store = Arc::new(Store::new(state));
+        let deliveries = delivery::Deliveries::new(store.clone(), self.retry_delays.clone());
+        let delivery_task = deliveries.spawn();
         let (router, classes) = routes::router();
         let shared = Arc::new(Shared::new(
             self.api_key.clone(),
@@ -212,6 +232,8 @@ impl EmulatorBuilder {
             base_url: format!("http://{addr}"),
             stop: tx,
             task: Some(task),
+            deliveries,
+            delivery_task,
             data_file: self.data_file,
             saved: false,
         })
@@ -225,6 +247,8 @@ pub struct Emulator {
     base_url: String,
     stop: tokio::sync::watch::Sender<bool>,
     task: Option<tokio::task::JoinHandle<()>>,
+    deliveries: Arc<delivery::Deliveries>,
+    delivery_task: tokio::task::JoinHandle<()>,
     data_file: Option<PathBuf>,
     saved: bool,
 }
@@ -313,6 +337,28 @@ impl Emulator {
             .unwrap_or_default()
     }
 
+    /// Waits until every webhook event of the writes so far is delivered or given up
+    /// (its retries run out); deliveries to hosts that are not loopback are never sent
+    /// and do not count.
+    pub async fn wait_for_webhooks(&self) {
+        self.deliveries.settled().await;
+    }
+
+    /// Every webhook delivery so far, in the order queued: sent, pending, given up, and
+    /// those kept but never sent because the target is not a loopback host.
+    pub fn webhook_deliveries(&self) -> Vec<WebhookDelivery> {
+        self.deliveries.deliveries()
+    }
+
+    /// Sets a webhook's status (`active`, `degraded` or `inactive`), e.g. to make it
+    /// `inactive` as Attio does after 7 days degraded. Returns whether the webhook exists.
+    pub fn set_webhook_status(&self, webhook_id: uuid::Uuid, status: &str) -> bool {
+        let mut st = self.shared.store().write();
+        let found = st.webhooks.iter().any(|w| w.id == webhook_id);
+        store::webhooks::set_status(&mut st, webhook_id, status);
+        found
+    }
+
     fn save(&mut self) -> std::io::Result<()> {
         if self.saved {
             return Ok(());
@@ -325,6 +371,8 @@ impl Emulator {
     /// the data file if one is configured.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
+        self.delivery_task.abort();
+        self.deliveries.close();
         if let Some(task) = self.task.take() {
             let _ = task.await;
         }
@@ -351,6 +399,8 @@ impl Emulator {
 impl Drop for Emulator {
     fn drop(&mut self) {
         let _ = self.stop.send(true);
+        self.delivery_task.abort();
+        self.deliveries.close();
         if self.task.is_some()
             && let Err(e) = self.save()
         {

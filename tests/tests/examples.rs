@@ -27,7 +27,7 @@ use uuid::Uuid;
 /// The longest one example may run before it is killed and the test fails.
 const TIMEOUT: Duration = Duration::from_secs(45);
 
-const EXAMPLES: [&str; 4] = ["people", "users", "workspaces", "bulk_import"];
+const EXAMPLES: [&str; 5] = ["people", "users", "workspaces", "bulk_import", "webhooks"];
 
 /// Builds the examples once; their executables by name.
 fn executables() -> &'static HashMap<String, PathBuf> {
@@ -332,6 +332,41 @@ fn bulk_import_runs_alone() {
 }
 
 #[test]
+fn webhooks_runs_alone() {
+    let r = run_alone("webhooks");
+    let webhook = r.id_after("created webhook");
+    r.has("(3 subscriptions, secret of 64 characters)");
+    let person = r.id_after("created person");
+    // Each event arrived verified and typed, about the person, in the order of the writes.
+    let received: Vec<&str> = r
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("received "))
+        .collect();
+    assert_eq!(received.len(), 3, "{}", r.stdout);
+    assert!(received[0].starts_with(&format!(
+        "received record.created: record {person} in object "
+    )));
+    assert!(received[0].ends_with(", by api-token"), "{}", received[0]);
+    assert!(received[1].starts_with(&format!(
+        "received record.updated: record {person}, attribute "
+    )));
+    assert_eq!(
+        received[2],
+        format!("received record.deleted: record {person}, by api-token")
+    );
+    // The events led back to the person, typed.
+    r.has(&format!(
+        "fetched person {person} from the event: Ada Lovelace (Analyst)"
+    ));
+    r.has(&format!(
+        "fetched person {person} from the event: job_title Head of Analysis"
+    ));
+    assert_eq!(r.ids_after("deleted person"), [person]);
+    assert_eq!(r.ids_after("deleted webhook"), [webhook]);
+}
+
+#[test]
 fn examples_against_a_running_emulator_leave_the_state_they_print() {
     let rt = runtime();
     let emu = rt
@@ -343,8 +378,8 @@ fn examples_against_a_running_emulator_leave_the_state_they_print() {
     ];
     let using = format!("Using the Attio API at {}: this example ", emu.base_url());
 
-    // people, users and workspaces clean up after themselves.
-    for name in ["people", "users", "workspaces"] {
+    // people, users, workspaces and webhooks clean up after themselves.
+    for name in ["people", "users", "workspaces", "webhooks"] {
         let r = run(name, &[], &env);
         r.assert_ok(name);
         assert!(r.stdout.starts_with(&using), "{}", r.stdout);

@@ -12,7 +12,9 @@ mod lists;
 mod members;
 mod objects;
 mod options;
+mod webhooks;
 
 pub use lists::Lists;
 pub use members::Members;
 pub use objects::{Listing, Objects};
+pub use webhooks::Webhooks;

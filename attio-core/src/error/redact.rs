@@ -31,7 +31,7 @@ impl Error {
             Error::ReferenceNotFound { value, .. } => r(value),
             Error::UniqueValueTaken { request, .. } => r(request),
             Error::Config(message) => r(message),
-            Error::RateLimited { .. } => {}
+            Error::RateLimited { .. } | Error::Webhook(_) => {}
         }
         self
     }

@@ -5,14 +5,16 @@
 //! Each area has its file here, beside its handle in the client: the models of workspace
 //! members and of the token's identity are in `members`; lists in `lists`; the workspace
 //! schema (objects, their and lists' attributes, select options and statuses) in `objects`,
-//! `attributes` (read), `new_attribute` (written) and `options`.
+//! `attributes` (read), `new_attribute` (written) and `options`; webhooks in `webhooks`.
 
 mod attributes;
+pub(crate) mod event_type;
 mod lists;
 mod members;
 mod new_attribute;
 mod objects;
 mod options;
+mod webhooks;
 
 pub use attributes::{
     Attribute, AttributeConfig, AttributeId, CurrencyConfig, CurrencyDisplay, DefaultValue,
@@ -28,4 +30,8 @@ pub use objects::{NewObject, Object, ObjectId, ObjectUpdate, Target};
 pub use options::{
     AttributeOption, AttributeOptionId, AttributeStatus, AttributeStatusId, NewStatus,
     OptionUpdate, StatusUpdate,
+};
+pub use webhooks::{
+    Condition, CreatedWebhook, FilterOperator, NewWebhook, Subscription, SubscriptionFilter,
+    Webhook, WebhookId, WebhookStatus, WebhookUpdate,
 };

@@ -11,6 +11,7 @@ mod owner;
 mod schema;
 mod state;
 mod unique;
+mod webhook;
 
 pub(crate) use activity::{Comment, Note, Task, TaskLink, Thread, ThreadTarget};
 pub(crate) use item::{Actor, AttrValues, Parent, Record, StoredValue};
@@ -18,3 +19,4 @@ pub(crate) use list::{ListDef, MemberAccess};
 pub(crate) use owner::{Owner, OwnerKey};
 pub(crate) use schema::{AttributeDef, ObjectDef, RelationshipRef, SelectOption, StatusDef};
 pub(crate) use state::{Member, State};
+pub(crate) use webhook::{Condition, Filter, Subscription, WebhookDef};

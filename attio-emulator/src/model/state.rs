@@ -13,6 +13,7 @@ use super::list::ListDef;
 use super::owner::{Owner, OwnerKey};
 use super::schema::{AttributeDef, ObjectDef};
 use super::unique::UniqueIndex;
+use super::webhook::WebhookDef;
 
 /// A workspace member (actor-reference targets).
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -55,6 +56,12 @@ pub(crate) struct State {
     /// Comment threads, in creation order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub threads: Vec<Thread>,
+    /// The webhooks, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub webhooks: Vec<WebhookDef>,
+    /// Webhook events of the writes so far, not yet taken for delivery.
+    #[serde(skip)]
+    pub outbox: Vec<serde_json::Value>,
     /// item id → seq, per owner.
     #[serde(skip)]
     index: HashMap<OwnerKey, HashMap<Uuid, u64>>,
@@ -87,6 +94,8 @@ impl State {
             notes: Vec::new(),
             tasks: Vec::new(),
             threads: Vec::new(),
+            webhooks: Vec::new(),
+            outbox: Vec::new(),
             index: HashMap::new(),
             unique: UniqueIndex::default(),
             next_seq: 0,

@@ -15,6 +15,7 @@ mod objects;
 mod records;
 mod tasks;
 mod threads;
+mod webhooks;
 
 use std::sync::Arc;
 
@@ -38,6 +39,7 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(notes::routes())
         .merge(tasks::routes())
         .merge(threads::routes())
+        .merge(webhooks::routes())
         .finish(fallback)
 }
 

@@ -14,6 +14,7 @@ use crate::rules::filter::compile;
 use crate::rules::relations::{close_references, sync_relationships};
 use crate::rules::sort::{apply_sorts, compile_sorts};
 use crate::rules::write::{Mode, ParsedAttr, apply_defaults, check_required, check_unique, merge};
+use crate::store::events;
 
 /// The 404 for an unknown item id: `Record with ID "…" not found.`
 pub(crate) fn not_found(owner: &dyn Owner, id: impl std::fmt::Display) -> ApiError {
@@ -75,6 +76,7 @@ pub(crate) fn create_with_parent(
     );
     state.reindex_item(&key, id, None);
     sync_relationships(state, &key, id, &empty, &values, &parsed, now, &actor);
+    events::item_created(state, owner, id);
     Ok(id)
 }
 
@@ -101,6 +103,7 @@ pub(crate) fn update(
     }
     state.reindex_item(&key, id, Some(&before));
     sync_relationships(state, &key, id, &before, &values, &parsed, now, &actor);
+    events::item_updated(state, owner, id, &before, &values);
     Ok(())
 }
 
@@ -172,15 +175,21 @@ pub(crate) fn assert(
 /// every list) deleted, and what points at the item (notes, threads, task links) goes with it.
 pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResult<()> {
     let key = owner.key();
+    let deleted = events::ItemEvent::of(state, owner, id);
     let removed = state
         .remove_item(&key, &id)
         .ok_or_else(|| not_found(owner, id))?;
     state.reindex_item(&key, id, Some(&removed.values));
     forget_item(state, &key, id);
     if let OwnerKey::Object(object) = &key {
+        let entry_events = events::entries_of(state, object, id);
         state.remove_entries_of(object, id);
+        for e in entry_events {
+            e.emit(state, "deleted", &[]);
+        }
         close_references(state, object, id, Utc::now());
     }
+    deleted.emit(state, "deleted", &[]);
     Ok(())
 }
 

@@ -131,6 +131,7 @@ pub(crate) fn create_list(st: &mut State, new: NewList) -> ApiResult<ListDef> {
         attributes: common_tail(now),
     };
     st.add_list(list.clone());
+    super::events::emit(st, "list.created", &[("list_id", list.id)], &[]);
     Ok(list)
 }
 
@@ -156,5 +157,6 @@ pub(crate) fn update_list(st: &mut State, key: &str, change: ListChange) -> ApiR
         next.api_slug = slug;
     }
     st.replace_list(next.clone());
+    super::events::emit(st, "list.updated", &[("list_id", next.id)], &[]);
     Ok(next)
 }

@@ -1,11 +1,13 @@
 //! The workspace behind its lock, and the operations of each API area on it: one file per
-//! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`), over the owner-generic item
-//! operations of `items.rs`. The plain resources (`notes.rs`, `tasks.rs`, `threads.rs`) find
-//! what they point at through `links.rs`; `cascade.rs` removes them with a deleted record or
-//! entry.
+//! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`, `webhooks.rs`), over the
+//! owner-generic item operations of `items.rs`. The plain resources (`notes.rs`, `tasks.rs`,
+//! `threads.rs`) find what they point at through `links.rs`; `cascade.rs` removes them with a
+//! deleted record or entry; `events.rs` queues the webhook events of every write.
 
+pub(crate) mod activity_events;
 pub(crate) mod cascade;
 pub(crate) mod entries;
+pub(crate) mod events;
 pub(crate) mod items;
 pub(crate) mod links;
 pub(crate) mod lists;
@@ -14,6 +16,7 @@ pub(crate) mod records;
 pub(crate) mod schema;
 pub(crate) mod tasks;
 pub(crate) mod threads;
+pub(crate) mod webhooks;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -24,6 +27,8 @@ use crate::model::State;
 pub(crate) struct Store {
     state: RwLock<State>,
     writes_stored: AtomicU64,
+    /// Woken by each successful write (the webhook deliveries wait on it).
+    written: tokio::sync::Notify,
 }
 
 impl Store {
@@ -32,6 +37,7 @@ impl Store {
         Store {
             state: RwLock::new(state),
             writes_stored: AtomicU64::new(0),
+            written: tokio::sync::Notify::new(),
         }
     }
 
@@ -48,6 +54,13 @@ impl Store {
     /// Counts a successful write.
     pub(crate) fn stored(&self) {
         self.writes_stored.fetch_add(1, Ordering::Relaxed);
+        self.written.notify_one();
+    }
+
+    /// Waits for the next successful write (or returns at once if one happened since the
+    /// last wait).
+    pub(crate) async fn next_write(&self) {
+        self.written.notified().await;
     }
 
     /// The successful writes so far.

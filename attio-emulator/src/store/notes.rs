@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::activity_events;
 use super::links;
 use super::schema::object_not_found;
 use crate::error::{ApiError, ApiResult};
@@ -58,6 +59,7 @@ pub(crate) fn create(st: &mut State, new: NewNote) -> ApiResult<Uuid> {
         created_by: st.token_actor(),
         created_at: new.created_at.unwrap_or_else(Utc::now),
     };
+    activity_events::note(st, "created", &note);
     st.notes.push(note);
     Ok(id)
 }
@@ -102,7 +104,8 @@ pub(crate) fn delete(st: &mut State, id: Uuid) -> ApiResult<()> {
         .iter()
         .position(|n| n.id == id)
         .ok_or_else(|| not_found(id))?;
-    st.notes.remove(at);
+    let note = st.notes.remove(at);
+    activity_events::note(st, "deleted", &note);
     Ok(())
 }
 

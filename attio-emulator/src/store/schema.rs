@@ -176,9 +176,11 @@ pub(crate) fn add_attribute(
     attr: AttributeDef,
     reverse: Option<(String, AttributeDef)>,
 ) {
+    let attribute_id = attr.id;
     if let Some(attrs) = st.attributes_mut(owner) {
         attrs.push(attr);
     }
+    super::events::attribute_event(st, owner, attribute_id, "created");
     if let Some((target, rev)) = reverse
         && let Some(ti) = st.object_index(&target)
     {
@@ -214,6 +216,7 @@ pub(crate) fn replace_attribute(
     if let Some(am) = attribute_mut(st, owner, &old.id.to_string()) {
         *am = next.clone();
     }
+    super::events::attribute_event(st, owner, old.id, "updated");
     if let Some(r) = &old.relationship
         && renamed
         && let Some(ti) = st.object_index(&r.object)

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::activity_events;
 use super::links;
 use super::schema::object_not_found;
 use crate::error::{ApiError, ApiResult};
@@ -184,6 +185,7 @@ pub(crate) fn create(st: &mut State, new: NewTask) -> ApiResult<Uuid> {
         created_at: now,
     };
     st.tasks.push(task);
+    activity_events::task(st, "created", id);
     Ok(id)
 }
 
@@ -224,6 +226,7 @@ pub(crate) fn update(st: &mut State, id: Uuid, change: TaskChange) -> ApiResult<
     if let Some(a) = assignees {
         task.assignees = a;
     }
+    activity_events::task(st, "updated", id);
     Ok(())
 }
 
@@ -236,6 +239,7 @@ pub(crate) fn get(st: &State, id: Uuid) -> ApiResult<&Task> {
 pub(crate) fn delete(st: &mut State, id: Uuid) -> ApiResult<()> {
     let at = position(st, id)?;
     st.tasks.remove(at);
+    activity_events::task(st, "deleted", id);
     Ok(())
 }
 

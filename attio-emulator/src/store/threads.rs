@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::activity_events;
 use super::links;
 use super::schema::object_not_found;
 use crate::error::{ApiError, ApiResult};
@@ -105,8 +106,11 @@ pub(crate) fn create(st: &mut State, new: NewComment) -> ApiResult<Uuid> {
         created_at: new.created_at.unwrap_or_else(Utc::now),
     };
     let id = comment.id;
-    match place {
-        Place::Reply(at) => st.threads[at].comments.push(comment),
+    let at = match place {
+        Place::Reply(at) => {
+            st.threads[at].comments.push(comment);
+            at
+        }
         Place::New(target) => {
             let seq = st.next_seq();
             st.threads.push(Thread {
@@ -115,8 +119,11 @@ pub(crate) fn create(st: &mut State, new: NewComment) -> ApiResult<Uuid> {
                 target,
                 comments: vec![comment],
             });
+            st.threads.len() - 1
         }
-    }
+    };
+    let thread = st.threads[at].clone();
+    activity_events::comment(st, "created", &thread, id);
     Ok(id)
 }
 
@@ -178,10 +185,19 @@ pub(crate) fn delete_comment(st: &mut State, id: Uuid) -> ApiResult<()> {
                 .map(|ci| (ti, ci))
         })
         .ok_or_else(|| comment_not_found(id))?;
-    if c == 0 {
-        st.threads.remove(t);
+    // Deleting the head comment deletes the thread: each of its comments is deleted.
+    let thread = if c == 0 {
+        st.threads.remove(t)
     } else {
+        let thread = st.threads[t].clone();
         st.threads[t].comments.remove(c);
+        Thread {
+            comments: vec![thread.comments[c].clone()],
+            ..thread
+        }
+    };
+    for comment in &thread.comments {
+        activity_events::comment(st, "deleted", &thread, comment.id);
     }
     Ok(())
 }
