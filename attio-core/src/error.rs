@@ -286,13 +286,45 @@ impl fmt::Display for ApiError {
 
 impl std::error::Error for ApiError {}
 
+/// What a model stands for: a record of an object, or an entry of a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ModelKind {
+    /// A record (`AttioRecord`): the slug is an object's.
+    #[default]
+    Record,
+    /// A list entry (`AttioEntry`): the slug is a list's.
+    Entry,
+}
+
+impl ModelKind {
+    /// `record` or `entry`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ModelKind::Record => "record",
+            ModelKind::Entry => "entry",
+        }
+    }
+}
+
+impl fmt::Display for ModelKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A response that does not have the shape the model declares.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
-    /// The object slug of the model being decoded.
+    /// The slug of what the model stands for: the object of a record model, the list of an
+    /// entry model (see `kind`).
     pub object: &'static str,
+    /// Whether a record or a list entry was being decoded.
+    pub kind: ModelKind,
     /// The record id, when it was read before the error.
     pub record_id: Option<uuid::Uuid>,
+    /// The entry id of a list entry, when it was read before the error.
+    pub entry_id: Option<uuid::Uuid>,
     /// The attribute slug, when the error is inside `values`.
     pub attribute: Option<String>,
     /// The JSON path, e.g. `data.values.email_addresses[0].email_address`.
@@ -307,8 +339,8 @@ pub struct DecodeError {
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "cannot decode a `{}` record", self.object)?;
-        if let Some(id) = self.record_id {
+        write!(f, "cannot decode a `{}` {}", self.object, self.kind)?;
+        if let Some(id) = self.entry_id.or(self.record_id) {
             write!(f, " {id}")?;
         }
         if let Some(a) = &self.attribute {

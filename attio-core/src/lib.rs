@@ -140,6 +140,7 @@ pub mod __private;
 pub mod attr;
 pub mod client;
 mod decode;
+pub mod entry;
 pub mod error;
 pub mod filter;
 pub mod json;
@@ -149,11 +150,12 @@ pub mod values;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
-pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
+pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
+pub use error::{ApiError, DecodeError, Error, ErrorCode, ModelKind, ValidationIssue, ValueError};
 pub use filter::{Filter, Sort};
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};
 
 #[cfg(feature = "derive")]
-pub use attio_derive::AttioRecord;
+pub use attio_derive::{AttioEntry, AttioRecord};

@@ -1,7 +1,8 @@
 //! Decoding straight from the response bytes, without an intermediate `serde_json::Value`:
-//! the `{"data": …}` wrapper (`data`), record objects (`record`), value objects and value
-//! arrays (`value`), map keys borrowed from the input (`key`), and the [`ctx::DecodeCtx`] in
-//! which an error leaves its JSON path as it unwinds (`ctx`).
+//! the `{"data": …}` wrapper (`data`), record objects (`record`), list entry objects
+//! (`entry`), value objects and value arrays (`value`), map keys borrowed from the input
+//! (`key`), and the [`ctx::DecodeCtx`] in which an error leaves its JSON path as it unwinds
+//! (`ctx`).
 //!
 //! Crate-private: [`crate::json`] and the [`crate::Client`] run it on whole bodies, and the
 //! code `#[derive(AttioRecord)]` generates reaches the few items it names through
@@ -9,6 +10,7 @@
 
 pub(crate) mod ctx;
 pub(crate) mod data;
+pub(crate) mod entry;
 pub(crate) mod key;
 pub(crate) mod record;
 pub(crate) mod value;
