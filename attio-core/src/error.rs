@@ -3,10 +3,13 @@
 use std::fmt;
 use std::time::Duration;
 
+mod decode;
 mod echo;
 mod redact;
 mod webhook;
 
+pub(crate) use decode::split_serde_message;
+pub use decode::{DecodeError, ModelKind};
 pub(crate) use echo::{MIN_SECRET, cut, redact_in};
 pub use webhook::WebhookError;
 
@@ -433,102 +436,6 @@ impl fmt::Display for ApiError {
 }
 
 impl std::error::Error for ApiError {}
-
-/// A response that does not have the shape the model declares.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct DecodeError {
-    /// What was being decoded: the object slug of a record model (`people`), or the
-    /// resource name of a plain model (`note`, `workspace member`).
-    pub object: &'static str,
-    /// The record id, when it was read before the error.
-    pub record_id: Option<uuid::Uuid>,
-    /// The attribute slug, when the error is inside `values`.
-    pub attribute: Option<String>,
-    /// The JSON path, e.g. `data.values.email_addresses[0].email_address`.
-    pub path: String,
-    /// What the model expected (cut to 200 characters, ending in `…`).
-    pub expected: String,
-    /// What the response held (cut to 200 characters, ending in `…`).
-    pub found: String,
-    /// Line and column in the response body (1-based), when known.
-    pub position: Option<(usize, usize)>,
-}
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.record_id {
-            Some(id) => write!(f, "cannot decode `{}` record {id}", self.object)?,
-            None => write!(f, "cannot decode a `{}` response", self.object)?,
-        }
-        if let Some(a) = &self.attribute {
-            write!(f, ", attribute `{a}`")?;
-        }
-        write!(
-            f,
-            " at `{}`: expected {}, found {}",
-            self.path, self.expected, self.found
-        )?;
-        if let Some((line, column)) = self.position {
-            write!(f, " (line {line}, column {column})")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for DecodeError {}
-
-impl DecodeError {
-    /// The error of a serde decode of a plain model: `object` names what was decoded,
-    /// `path` where the error is (`data[3].id.note_id`, `$` for the whole body).
-    pub(crate) fn from_serde(object: &'static str, path: String, err: &serde_json::Error) -> Self {
-        let (expected, found) = split_serde_message(err);
-        DecodeError {
-            object,
-            record_id: None,
-            attribute: None,
-            path,
-            expected: cut(expected),
-            found: cut(found),
-            position: (err.line() > 0).then(|| (err.line(), err.column())),
-        }
-    }
-}
-
-/// Splits serde's "invalid type: X, expected Y" and friends into (expected, found).
-pub(crate) fn split_serde_message(err: &serde_json::Error) -> (String, String) {
-    use serde_json::error::Category;
-    if err.classify() == Category::Eof {
-        return (
-            "more JSON".into(),
-            "the end of the input (truncated body)".into(),
-        );
-    }
-    let msg = err.to_string();
-    let msg = match msg.rfind(" at line ") {
-        Some(i) => &msg[..i],
-        None => &msg,
-    };
-    if err.classify() == Category::Syntax {
-        return ("well-formed JSON".into(), msg.to_owned());
-    }
-    for prefix in ["invalid type: ", "invalid value: ", "invalid length "] {
-        if let Some(rest) = msg.strip_prefix(prefix)
-            && let Some((found, expected)) = rest.rsplit_once(", expected ")
-        {
-            return (expected.to_owned(), found.to_owned());
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return (format!("the field {rest}"), "no such field".into());
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ")
-        && let Some((found, expected)) = rest.split_once(", expected ")
-    {
-        return (expected.to_owned(), format!("variant {found}"));
-    }
-    ("a valid value".into(), msg.to_owned())
-}
 
 /// A value refused before it was sent, because Attio would reject it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -32,21 +32,32 @@ use serde::ser::{SerializeMap, Serializer};
 
 use crate::decode::ctx::DecodeCtx;
 use crate::decode::data::{DataSeed, run};
+use crate::decode::entry::{EntriesSeed, EntrySeed, entry_error};
 use crate::decode::list;
 use crate::decode::record::{RecordSeed, RecordsSeed};
 use crate::decode::value::{ArraySeed, ValueSeed};
-use crate::error::Error;
+use crate::entry::{AttioEntry, AttioEntryUpdate, Entry};
+use crate::error::{Error, ValueError};
 use crate::page::Page;
 use crate::record::{AttioRecord, AttioUpdate, Record};
-use crate::values::{ReadValue, Tracked};
+use crate::values::{ReadValue, RecordRef, RecordTarget, Tracked};
 
 /// Serializes `{"data":{"values":VALUES}}` with `values` written by `f`.
 fn encode_body(
     capacity: usize,
     f: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> Result<(), serde_json::Error>,
 ) -> Result<Vec<u8>, Error> {
-    let mut out = Vec::with_capacity(capacity);
-    out.extend_from_slice(br#"{"data":{"values":"#);
+    encode_wrapped(br#"{"data":{"values":"#, capacity, f)
+}
+
+/// Serializes `PREFIX VALUES}}`: `prefix` opens `{"data":{…` up to the values map's key.
+fn encode_wrapped(
+    prefix: &[u8],
+    capacity: usize,
+    f: impl FnOnce(&mut serde_json::Serializer<&mut Vec<u8>>) -> Result<(), serde_json::Error>,
+) -> Result<Vec<u8>, Error> {
+    let mut out = Vec::with_capacity(capacity + prefix.len());
+    out.extend_from_slice(prefix);
     let mut ser = serde_json::Serializer::new(&mut out);
     crate::__private::take_refused();
     if let Err(e) = f(&mut ser) {
@@ -200,6 +211,113 @@ pub fn decode_value<V: ReadValue>(bytes: &[u8]) -> Result<V, Error> {
     let ctx = DecodeCtx::new();
     let result = run(bytes, ValueSeed::<V>::new(&ctx)).map(|(value, _active)| value);
     result.map_err(|e| Error::from(ctx.into_error(V::TYPE.as_str(), &e)))
+}
+
+/// The body of an entry create (add a record to a list) or of an assert by parent:
+/// `{"data":{"parent_record_id":…,"parent_object":…,"entry_values":{…}}}`, every value
+/// checked first, written as in [`encode_create`].
+///
+/// `parent` must name its record by id, since Attio takes the parent by id only: a
+/// reference by domain or email address is refused with [`Error::InvalidValue`].
+///
+/// ```
+/// use attio_core::{json, AttioEntry, AttioRecord, RecordRef};
+/// use attio_core::values::Status;
+///
+/// #[derive(AttioRecord)]
+/// #[attio(object = "companies")]
+/// struct Company { name: Option<String> }
+///
+/// #[derive(AttioEntry)]
+/// #[attio(list = "sales")]
+/// struct Deal { stage: Option<Status> }
+///
+/// let acme = RecordRef::<Company>::new(uuid::Uuid::nil());
+/// let deal = Deal { stage: Some(Status::by_title("Lead")) };
+/// assert_eq!(
+///     json::encode_entry(&acme, &deal)?,
+///     br#"{"data":{"parent_record_id":"00000000-0000-0000-0000-000000000000","parent_object":"companies","entry_values":{"stage":[{"status":"Lead"}]}}}"#
+/// );
+///
+/// let by_domain = RecordRef::<Company>::by_domain("acme.com")?;
+/// assert!(json::encode_entry(&by_domain, &deal).is_err());
+/// # Ok::<(), attio_core::Error>(())
+/// ```
+pub fn encode_entry<P: AttioRecord, E: AttioEntry>(
+    parent: &RecordRef<P>,
+    entry: &E,
+) -> Result<Vec<u8>, Error> {
+    let Some(parent_id) = parent.record_id() else {
+        let named = match parent.target() {
+            RecordTarget::Domain(d) => d.domain().to_owned(),
+            RecordTarget::EmailAddress(e) => e.email_address().to_owned(),
+            RecordTarget::Id(id) => id.to_string(),
+        };
+        return Err(ValueError::new(
+            "parent record",
+            named,
+            format!(
+                "the parent of a `{}` entry is named by its record id: fetch the `{}` record first and use `RecordRef::new(record.id.record_id)`",
+                E::LIST,
+                P::OBJECT
+            ),
+        )
+        .into());
+    };
+    // Object slugs are `[a-z0-9_]`: nothing in them needs escaping.
+    let prefix = format!(
+        r#"{{"data":{{"parent_record_id":"{parent_id}","parent_object":"{}","entry_values":"#,
+        P::OBJECT
+    );
+    encode_wrapped(prefix.as_bytes(), entry_capacity::<E>(), |ser| {
+        entry.__encode_values(ser).map(drop)
+    })
+}
+
+/// The body of an entry update (PATCH or PUT by entry id): `{"data":{"entry_values":{…}}}`
+/// with only the attributes that were set, as in [`encode_update`].
+pub fn encode_entry_update<U: AttioEntryUpdate>(update: &U) -> Result<Vec<u8>, Error> {
+    encode_wrapped(
+        br#"{"data":{"entry_values":"#,
+        entry_capacity::<U::Entry>(),
+        |ser| update.__encode_values(ser).map(drop),
+    )
+}
+
+fn entry_capacity<E: AttioEntry>() -> usize {
+    64 + 48 * E::ATTRIBUTES.len()
+}
+
+fn finish_entry<E: AttioEntry, R>(
+    ctx: DecodeCtx,
+    result: Result<R, serde_json::Error>,
+) -> Result<R, Error> {
+    result.map_err(|e| Error::from(entry_error(ctx, E::LIST, &e)))
+}
+
+/// Decodes a single-entry response, `{"data":{…}}` (create, assert, get, update). Errors
+/// name the list, the entry id when it was read, the attribute and the JSON path.
+pub fn decode_entry<E: AttioEntry>(bytes: &[u8]) -> Result<Entry<E>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, EntrySeed::<E>::new(&ctx)));
+    finish_entry::<E, _>(ctx, result)
+}
+
+/// Decodes an entries query response, `{"data":[{…}, …]}`.
+pub fn decode_entries<E: AttioEntry>(bytes: &[u8]) -> Result<Vec<Entry<E>>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, EntriesSeed::<E>::new(&ctx)));
+    finish_entry::<E, _>(ctx, result)
+}
+
+/// Decodes the value history of an entry attribute, `{"data":[value, …]}`, keeping every
+/// value, historic ones included, in the order sent. `E` names the list in errors.
+pub fn decode_entry_history<E: AttioEntry, V: ReadValue>(
+    bytes: &[u8],
+) -> Result<Vec<Tracked<V>>, Error> {
+    let ctx = DecodeCtx::new();
+    let result = run(bytes, DataSeed(&ctx, ArraySeed::<Tracked<V>>::all(&ctx)));
+    finish_entry::<E, _>(ctx, result)
 }
 
 /// Decodes a plain resource's single-item response, `{"data":{…}}`, into a serde model

@@ -1,10 +1,12 @@
 //! # attio-rs
 //!
-//! Typed Rust models of [Attio](https://attio.com) records. Annotate a plain struct with
-//! `#[derive(AttioRecord)]` and `#[attio(object = "…")]`, and get at compile time the write
-//! payload (`{"data":{"values":{…}}}`), the decoding of Attio's read-side value arrays
-//! straight into your fields, typed attribute handles for filters, sorts and assert keys, a
-//! typed partial update, and typed calls through the async [`Client`].
+//! Typed Rust models of [Attio](https://attio.com) records and list entries. Annotate a plain
+//! struct with `#[derive(AttioRecord)]` and `#[attio(object = "…")]`, and get at compile time
+//! the write payload (`{"data":{"values":{…}}}`), the decoding of Attio's read-side value
+//! arrays straight into your fields, typed attribute handles for filters, sorts and assert
+//! keys, a typed partial update, and typed calls through the async [`Client`]. The entries of
+//! a list are modelled the same way with `#[derive(AttioEntry)]` (see
+//! [List entries](#list-entries)).
 //!
 //! ```
 //! use attio_core::{json, AttioRecord, Record, RecordRef};
@@ -52,7 +54,8 @@
 //!
 //! | attribute | meaning |
 //! |---|---|
-//! | `object = "slug"` | **required**: the Attio object's `api_slug` (`people`, `companies`, a custom object…) |
+//! | `object = "slug"` | **required** on `#[derive(AttioRecord)]`: the Attio object's `api_slug` (`people`, `companies`, a custom object…) |
+//! | `list = "slug"` | **required** on `#[derive(AttioEntry)]` instead of `object`: the list's `api_slug` (see [List entries](#list-entries)) |
 //! | `crate = "path"` | where `attio_core` is, for crates that re-export it (default `::attio_core`) |
 //!
 //! On a field:
@@ -138,6 +141,83 @@
 //! executor they panic with "there is no reactor running". [`json`] and the value types need
 //! no runtime. See [`Client`] for both ways.
 //!
+//! ## List entries
+//!
+//! A list entry puts a parent record (a company, a person) on a list, with values for the
+//! list's own attributes: a stage, an owner, an amount. Model the entries of a list like
+//! records, with `#[derive(AttioEntry)]` and `#[attio(list = "<list api_slug>")]`: the same
+//! field grammar, value types and multiplicities. The derive generates `impl AttioEntry`,
+//! `<Name>Attrs` (typed filters, sorts and history reads on the list's attributes) and
+//! `<Name>Update` (a typed partial update). An [`Entry<T>`] holds the entry's id, its parent
+//! record's id and object, and the values; a model never holds the parent's own values,
+//! which Attio does not send with an entry.
+//!
+//! ```
+//! use attio_core::{json, AttioEntry, AttioRecord, Entry, RecordRef};
+//! use attio_core::values::{Currency, Status, Timestamp};
+//!
+//! #[derive(AttioRecord)]
+//! #[attio(object = "companies")]
+//! struct Company {
+//!     name: Option<String>,
+//! }
+//!
+//! #[derive(AttioEntry, Debug, Clone, PartialEq)]
+//! #[attio(list = "sales_pipeline")]
+//! pub struct Deal {
+//!     pub stage: Option<Status>,
+//!     pub amount: Option<Currency>,
+//!     #[attio(read_only)]
+//!     pub created_at: Option<Timestamp>,
+//! }
+//!
+//! // Adding a company to the list: the parent is named by its record id.
+//! let acme = RecordRef::<Company>::new("891dcbfc-9141-415d-9b2a-2238a6cc012d".parse().unwrap());
+//! let deal = Deal { stage: Some(Status::by_title("Lead")), amount: None, created_at: None };
+//! let body = json::encode_entry(&acme, &deal)?;
+//! assert_eq!(
+//!     body,
+//!     br#"{"data":{"parent_record_id":"891dcbfc-9141-415d-9b2a-2238a6cc012d","parent_object":"companies","entry_values":{"stage":[{"status":"Lead"}]}}}"#
+//! );
+//!
+//! // Moving it on: only what is set is sent.
+//! let won = DealUpdate::default().stage(Some(Status::by_title("Won")));
+//! assert_eq!(
+//!     json::encode_entry_update(&won)?,
+//!     br#"{"data":{"entry_values":{"stage":[{"status":"Won"}]}}}"#
+//! );
+//!
+//! // Filters and sorts are typed on the list's attributes.
+//! let d = Deal::attrs();
+//! let filter = d.stage.eq("Won").and(d.amount.gte(10_000.0));
+//! assert_eq!(
+//!     filter.to_string(),
+//!     r#"{"$and":[{"stage":{"$eq":"Won"}},{"amount":{"$gte":10000.0}}]}"#
+//! );
+//!
+//! let response = br#"{"data":{"id":{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c",
+//!   "list_id":"33ebdbe9-e529-47c9-b894-0ba25e9c15c0","entry_id":"2e6e29ea-c4e0-4f44-842d-78a891f8c156"},
+//!   "parent_record_id":"891dcbfc-9141-415d-9b2a-2238a6cc012d","parent_object":"companies",
+//!   "created_at":"2022-11-21T13:22:49.061281000Z","entry_values":{"stage":[],"amount":[],"created_at":[]}}}"#;
+//! let entry: Entry<Deal> = json::decode_entry(response)?;
+//! assert_eq!(entry.parent_object, "companies");
+//! assert_eq!(entry.values.stage, None);
+//! # Ok::<(), attio_core::Error>(())
+//! ```
+//!
+//! The container key names the kind of model: `list` on an `AttioRecord` (or `object` on an
+//! `AttioEntry`) is a compile error that says which derive to use.
+//!
+//! ```compile_fail
+//! use attio_core::AttioEntry;
+//!
+//! #[derive(AttioEntry)]
+//! #[attio(object = "companies")] // `object` is not a key of `AttioEntry`, which models the entries of a list …
+//! struct Deal {
+//!     stage: Option<attio_core::values::Status>,
+//! }
+//! ```
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
@@ -160,6 +240,7 @@ pub mod api;
 pub mod attr;
 pub mod client;
 mod decode;
+pub mod entry;
 pub mod error;
 pub mod filter;
 mod http;
@@ -177,8 +258,9 @@ pub use attr::{Attr, NotUnique, Unique};
 pub use client::{
     Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
 };
+pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
 pub use error::{
-    ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError, WebhookError,
+    ApiError, DecodeError, Error, ErrorCode, ModelKind, ValidationIssue, ValueError, WebhookError,
 };
 pub use filter::{Filter, Sort};
 pub use page::Page;
@@ -187,4 +269,4 @@ pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};
 
 #[cfg(feature = "derive")]
-pub use attio_derive::AttioRecord;
+pub use attio_derive::{AttioEntry, AttioRecord};

@@ -19,6 +19,8 @@ use crate::ctxt::Ctxt;
 pub enum Derive {
     /// `#[derive(AttioRecord)]` with `#[attio(object = "…")]`.
     Record,
+    /// `#[derive(AttioEntry)]` with `#[attio(list = "…")]`.
+    Entry,
 }
 
 impl Derive {
@@ -26,6 +28,7 @@ impl Derive {
     pub fn name(self) -> &'static str {
         match self {
             Derive::Record => "AttioRecord",
+            Derive::Entry => "AttioEntry",
         }
     }
 
@@ -33,6 +36,15 @@ impl Derive {
     pub fn key(self) -> &'static str {
         match self {
             Derive::Record => "object",
+            Derive::Entry => "list",
+        }
+    }
+
+    /// The other derive: the one whose key a user may write here by mistake.
+    pub fn other(self) -> Derive {
+        match self {
+            Derive::Record => Derive::Entry,
+            Derive::Entry => Derive::Record,
         }
     }
 
@@ -40,6 +52,7 @@ impl Derive {
     pub fn example(self) -> &'static str {
         match self {
             Derive::Record => "people",
+            Derive::Entry => "sales_pipeline",
         }
     }
 
@@ -47,6 +60,41 @@ impl Derive {
     pub fn item(self) -> &'static str {
         match self {
             Derive::Record => "record",
+            Derive::Entry => "entry",
+        }
+    }
+
+    /// What this derive's models are, in words.
+    fn models(self) -> &'static str {
+        match self {
+            Derive::Record => "the records of an object",
+            Derive::Entry => "the entries of a list",
+        }
+    }
+
+    /// The message for the other derive's key written on this one's struct; `both` when this
+    /// derive's own key is there too.
+    fn other_key_message(self, both: bool) -> String {
+        let (name, key, other) = (self.name(), self.key(), self.other());
+        let (other_name, other_key) = (other.name(), other.key());
+        let models = self.models();
+        let remedy = match (self, both) {
+            (Derive::Entry, true) => {
+                "drop `object`: the parent record's object is given with each entry".to_owned()
+            }
+            (_, true) => format!(
+                "drop `{other_key}`, and model {} with a struct of its own that derives `{other_name}`",
+                other.models()
+            ),
+            (_, false) => format!(
+                "name the {key} with `{key} = \"...\"`, or derive `{other_name}` to model {}",
+                other.models()
+            ),
+        };
+        if both {
+            format!("`{other_key}` and `{key}` together: `{name}` models {models}; {remedy}")
+        } else {
+            format!("`{other_key}` is not a key of `{name}`, which models {models}: {remedy}")
         }
     }
 
@@ -54,6 +102,7 @@ impl Derive {
     pub fn kind(self, target: LitStr) -> Kind {
         match self {
             Derive::Record => Kind::Record { object: target },
+            Derive::Entry => Kind::Entry { list: target },
         }
     }
 }
@@ -62,6 +111,8 @@ impl Derive {
 pub enum Kind {
     /// A record of the Attio object `object`.
     Record { object: LitStr },
+    /// An entry of the Attio list `list`.
+    Entry { list: LitStr },
 }
 
 impl Kind {
@@ -69,6 +120,7 @@ impl Kind {
     pub fn derive(&self) -> Derive {
         match self {
             Kind::Record { .. } => Derive::Record,
+            Kind::Entry { .. } => Derive::Entry,
         }
     }
 
@@ -76,6 +128,7 @@ impl Kind {
     pub fn slug(&self) -> &LitStr {
         match self {
             Kind::Record { object } => object,
+            Kind::Entry { list } => list,
         }
     }
 }
@@ -189,8 +242,13 @@ impl<'a> Field<'a> {
 impl<'a> Input<'a> {
     /// Reads the input; `None` when it is not a struct with named fields (reported).
     pub fn from_syn(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Input<'a>> {
-        let container = attr::Container::from_attrs(cx, &input.attrs, derive.key());
-        if container.target.is_none() && !container.malformed {
+        let container =
+            attr::Container::from_attrs(cx, &input.attrs, derive.key(), derive.other().key());
+        if let Some(span) = container.other {
+            let both = container.target.is_some();
+            cx.syn_error(syn::Error::new(span, derive.other_key_message(both)));
+        }
+        if container.target.is_none() && !container.malformed && container.other.is_none() {
             let (key, example) = (derive.key(), derive.example());
             cx.error_spanned_by(
                 &input.ident,

@@ -17,11 +17,14 @@ pub struct Spanned<T> {
 }
 
 /// `#[attio(<key> = "slug", crate = "path")]` on the struct, where `<key>` names the Attio
-/// resource the model stands for (`object` for `AttioRecord`).
+/// resource the model stands for (`object` for `AttioRecord`, `list` for `AttioEntry`).
 #[derive(Default)]
 pub struct Container {
     /// The value of `<key>`.
     pub target: Option<LitStr>,
+    /// Where the key of the other kind of model was written (`list` on a record model,
+    /// `object` on an entry model), for the derive to explain.
+    pub other: Option<Span>,
     pub krate: Option<syn::Path>,
     /// An `#[attio(...)]` on the struct could not be read (already reported): a missing
     /// `<key>` is then most likely the misspelt or malformed key, not worth a second error.
@@ -38,8 +41,14 @@ pub struct Field {
 }
 
 impl Container {
-    /// Reads the struct's attributes; `target_key` is the key naming the model's resource.
-    pub fn from_attrs(cx: &Ctxt, attrs: &[syn::Attribute], target_key: &'static str) -> Self {
+    /// Reads the struct's attributes; `target_key` is the key naming the model's resource,
+    /// `other_key` the one naming the other kind of model's (read, and left to the caller).
+    pub fn from_attrs(
+        cx: &Ctxt,
+        attrs: &[syn::Attribute],
+        target_key: &'static str,
+        other_key: &'static str,
+    ) -> Self {
         let accepted = [target_key, "crate"];
         let mut out = Container::default();
         for attr in attrs.iter().filter(|a| a.path().is_ident("attio")) {
@@ -56,6 +65,11 @@ impl Container {
                             );
                         }
                         out.target = Some(lit);
+                    }
+                    // list = "sales" on a record model, object = "people" on an entry model
+                    k if k == other_key => {
+                        string_value(&meta, other_key)?;
+                        out.other = Some(meta.path.span());
                     }
                     // crate = "my_reexport::attio_core"
                     "crate" => {

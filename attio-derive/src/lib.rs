@@ -1,4 +1,6 @@
-//! `#[derive(AttioRecord)]`: the derive behind `attio_core::AttioRecord`.
+//! `#[derive(AttioRecord)]` and `#[derive(AttioEntry)]`: the derives behind
+//! `attio_core::AttioRecord` (records of an object) and `attio_core::AttioEntry` (entries of
+//! a list).
 //!
 //! Use it through `attio_core` (it is re-exported there); the grammar of `#[attio(...)]` is
 //! documented at the root of `attio_core`. The macro reads the attributes (`attr`), builds a
@@ -8,7 +10,8 @@
 //!
 //! The field grammar and its checks do not depend on the derive: a derive for another kind
 //! of model adds an `ast::Derive` variant (its container key), an `ast::Kind` variant and
-//! the assembly of its trait impls in `expand`.
+//! the runtime traits its impls name (`expand::traits`); `AttioEntry` is the second such
+//! kind.
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};
@@ -27,4 +30,13 @@ mod tests;
 pub fn derive_attio_record(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input, ast::Derive::Record).into()
+}
+
+/// Derives `attio_core::AttioEntry` for a struct with named fields: a model of the entries of
+/// the list named by `#[attio(list = "...")]`. The field grammar is `AttioRecord`'s; see the
+/// `attio_core` crate documentation.
+#[proc_macro_derive(AttioEntry, attributes(attio))]
+pub fn derive_attio_entry(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input, ast::Derive::Entry).into()
 }

@@ -99,7 +99,11 @@ impl Printer {
 }
 
 fn check(name: &str, input: DeriveInput) {
-    let actual = pretty(crate::expand::derive(&input, crate::ast::Derive::Record));
+    check_derive(name, input, crate::ast::Derive::Record);
+}
+
+fn check_derive(name: &str, input: DeriveInput, derive: crate::ast::Derive) {
+    let actual = pretty(crate::expand::derive(&input, derive));
     let path = format!(
         "{}/tests/snapshots/{name}.expanded",
         env!("CARGO_MANIFEST_DIR")
@@ -176,5 +180,37 @@ fn errors_and_stub() {
                 email: Option<String>,
             }
         },
+    );
+}
+
+#[test]
+fn entry() {
+    check_derive(
+        "entry",
+        syn::parse_quote! {
+            #[attio(list = "sales_pipeline")]
+            pub struct Deal {
+                pub stage: Option<Status>,
+                pub amount: Option<Currency>,
+                pub owner: ActorRef,
+                #[attio(read_only)]
+                pub created_at: Option<Timestamp>,
+            }
+        },
+        crate::ast::Derive::Entry,
+    );
+}
+
+#[test]
+fn entry_errors_and_stub() {
+    check_derive(
+        "entry_errors_and_stub",
+        syn::parse_quote! {
+            #[attio(object = "companies")]
+            struct Deal {
+                stage: Option<Status>,
+            }
+        },
+        crate::ast::Derive::Entry,
     );
 }

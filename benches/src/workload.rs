@@ -1,6 +1,7 @@
 //! A seeded generator of Attio read-side responses: a people query response of N records,
 //! about 20 attributes each, full metadata on every value, and a share of records carrying a
-//! closed historic value next to the active one.
+//! closed historic value next to the active one; and the same values as the entries of a
+//! list.
 
 use std::fmt::Write;
 
@@ -122,18 +123,34 @@ pub const SLUGS: [&str; 20] = [
     "last_interaction",
 ];
 
-fn record(c: &mut Ctx, out: &mut String, workspace: &str, object: &str) {
+/// The envelope the values are wrapped in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A people record: `{id:{…,object_id,record_id}, created_at, web_url, values}`.
+    Record,
+    /// An entry of a list whose parent is that person: `{id:{…,list_id,entry_id},
+    /// parent_record_id, parent_object, created_at, entry_values}`.
+    Entry,
+}
+
+fn record(c: &mut Ctx, out: &mut String, shape: Shape, workspace: &str, owner: &str) {
     let id = uuid(c.rng);
     let historic_slug = if c.rng.f64() < c.historic_share {
         Some(c.rng.usize(1..SLUGS.len()))
     } else {
         None
     };
-    write!(
-        out,
-        r#"{{"id":{{"workspace_id":"{workspace}","object_id":"{object}","record_id":"{id}"}},"created_at":"{}","web_url":"https://app.attio.com/bench/person/{id}","values":{{"#,
-        ts(c.rng)
-    )
+    let created_at = ts(c.rng);
+    match shape {
+        Shape::Record => write!(
+            out,
+            r#"{{"id":{{"workspace_id":"{workspace}","object_id":"{owner}","record_id":"{id}"}},"created_at":"{created_at}","web_url":"https://app.attio.com/bench/person/{id}","values":{{"#
+        ),
+        Shape::Entry => write!(
+            out,
+            r#"{{"id":{{"workspace_id":"{workspace}","list_id":"{owner}","entry_id":"{id}"}},"parent_record_id":"{id}","parent_object":"people","created_at":"{created_at}","entry_values":{{"#
+        ),
+    }
     .unwrap();
     let first = word(c.rng, 6);
     let last = word(c.rng, 8);
@@ -204,7 +221,7 @@ fn record(c: &mut Ctx, out: &mut String, workspace: &str, object: &str) {
             "strongest_connection_strength" => {
                 let (w, o, a, opt) = (
                     workspace.to_owned(),
-                    object.to_owned(),
+                    owner.to_owned(),
                     uuid(c.rng),
                     uuid(c.rng),
                 );
@@ -238,6 +255,16 @@ fn record(c: &mut Ctx, out: &mut String, workspace: &str, object: &str) {
 
 /// A query response `{"data":[…]}` with `config.records` people records.
 pub fn people_response(config: GenConfig) -> Vec<u8> {
+    response(config, Shape::Record)
+}
+
+/// An entries query response `{"data":[…]}` with `config.records` entries holding, as list
+/// attributes, the same values as the records of [`people_response`] with the same config.
+pub fn entries_response(config: GenConfig) -> Vec<u8> {
+    response(config, Shape::Entry)
+}
+
+fn response(config: GenConfig, shape: Shape) -> Vec<u8> {
     let mut rng = fastrand::Rng::with_seed(config.seed);
     let workspace = uuid(&mut rng);
     let object = uuid(&mut rng);
@@ -255,7 +282,7 @@ pub fn people_response(config: GenConfig) -> Vec<u8> {
         if i > 0 {
             out.push(',');
         }
-        record(&mut c, &mut out, &workspace, &object);
+        record(&mut c, &mut out, shape, &workspace, &object);
     }
     out.push_str("]}");
     out.into_bytes()

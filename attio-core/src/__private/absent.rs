@@ -7,6 +7,8 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::decode::ctx::DecodeCtx;
+
 /// One `Option`/`Vec` field of a model, and whether its absent key was reported yet.
 pub struct AbsentKey {
     warned: AtomicBool,
@@ -34,10 +36,10 @@ impl AbsentKey {
         }
     }
 
-    /// Warns, the first time only.
+    /// Warns, the first time only, unless there was no values object at all.
     #[cold]
-    fn report(&self) {
-        if self.warned.swap(true, Ordering::Relaxed) {
+    fn report(&self, ctx: &DecodeCtx) {
+        if ctx.no_values() || self.warned.swap(true, Ordering::Relaxed) {
             return;
         }
         tracing::warn!(
@@ -57,11 +59,11 @@ impl AbsentKey {
 /// An `Option` field: `slot` is `None` when the key was absent, `Some(value)` when it was
 /// read (the value itself `None` for an empty array).
 #[inline]
-pub fn optional<V>(slot: Option<Option<V>>, key: &'static AbsentKey) -> Option<V> {
+pub fn optional<V>(slot: Option<Option<V>>, key: &'static AbsentKey, ctx: &DecodeCtx) -> Option<V> {
     match slot {
         Some(value) => value,
         None => {
-            key.report();
+            key.report(ctx);
             None
         }
     }
@@ -69,11 +71,11 @@ pub fn optional<V>(slot: Option<Option<V>>, key: &'static AbsentKey) -> Option<V
 
 /// A `Vec` field: `slot` is `None` when the key was absent.
 #[inline]
-pub fn many<V>(slot: Option<Vec<V>>, key: &'static AbsentKey) -> Vec<V> {
+pub fn many<V>(slot: Option<Vec<V>>, key: &'static AbsentKey, ctx: &DecodeCtx) -> Vec<V> {
     match slot {
         Some(values) => values,
         None => {
-            key.report();
+            key.report(ctx);
             Vec::new()
         }
     }

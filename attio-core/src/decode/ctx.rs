@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use uuid::Uuid;
 
-use crate::error::{DecodeError, cut, split_serde_message};
+use crate::error::{DecodeError, ModelKind, cut, split_serde_message};
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,6 +24,8 @@ pub struct DecodeCtx {
     detail: RefCell<Option<(String, String)>>,
     attribute: RefCell<Option<String>>,
     record_id: Cell<Option<Uuid>>,
+    /// The object holding the values is missing or `null`, not merely without some keys.
+    no_values: Cell<bool>,
 }
 
 impl DecodeCtx {
@@ -62,7 +64,7 @@ impl DecodeCtx {
         }
     }
 
-    /// Records the id of the record being decoded.
+    /// Records the id of the record (or list entry) being decoded.
     pub(crate) fn set_record_id(&self, id: Uuid) {
         self.record_id.set(Some(id));
     }
@@ -70,6 +72,18 @@ impl DecodeCtx {
     /// Forgets the record id (between the records of a list).
     pub(crate) fn clear_record_id(&self) {
         self.record_id.set(None);
+    }
+
+    /// Says whether the values being decoded come from no values object at all (an entry
+    /// whose `entry_values` is missing or `null`), where an absent key tells nothing about
+    /// the model.
+    pub(crate) fn set_no_values(&self, none: bool) {
+        self.no_values.set(none);
+    }
+
+    /// See [`DecodeCtx::set_no_values`].
+    pub(crate) fn no_values(&self) -> bool {
+        self.no_values.get()
     }
 
     /// Turns a serde_json error into a [`DecodeError`] with the recorded path.
@@ -100,7 +114,9 @@ impl DecodeCtx {
         let position = (err.line() > 0).then(|| (err.line(), err.column()));
         DecodeError {
             object,
+            kind: ModelKind::Record,
             record_id: self.record_id.get(),
+            entry_id: None,
             attribute: self.attribute.into_inner(),
             path: cut(path),
             expected: cut(expected),

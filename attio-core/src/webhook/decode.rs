@@ -7,7 +7,7 @@ use serde_json::value::RawValue;
 use uuid::Uuid;
 
 use super::event::Event;
-use crate::error::{DecodeError, Error};
+use crate::error::{DecodeError, Error, ModelKind};
 use crate::models::event_type::EventType;
 use crate::values::Actor;
 
@@ -142,7 +142,9 @@ fn typed(event_type: EventType, object: &'static str, i: usize, w: Wire) -> Resu
     let missing = |path: String, field: &str| {
         Error::from(DecodeError {
             object,
+            kind: ModelKind::Record,
             record_id: None,
+            entry_id: None,
             attribute: None,
             path,
             expected: format!("the field `{field}`"),

@@ -72,11 +72,11 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
             Multiplicity::One => quote! { #member: #p::required(#slot, self.ctx, #slug)? },
             Multiplicity::Optional => {
                 absent_index += 1;
-                quote! { #member: #p::optional(#slot, &__ATTIO_ABSENT[#key]) }
+                quote! { #member: #p::optional(#slot, &__ATTIO_ABSENT[#key], self.ctx) }
             }
             Multiplicity::Many => {
                 absent_index += 1;
-                quote! { #member: #p::many(#slot, &__ATTIO_ABSENT[#key]) }
+                quote! { #member: #p::many(#slot, &__ATTIO_ABSENT[#key], self.ctx) }
             }
         }
     });

@@ -1,13 +1,15 @@
 //! Expansion: reads only the checked [`Model`], and keeps the generated code to constants, a
 //! slug table and calls into `attio_core::__private`. Each product has its file: the
 //! attribute table and handles (`table`), the writers (`write`), the decoder (`decode`) and
-//! the update type (`update`); this file assembles them per kind of model, inside
-//! `const _: () = { … };`, or emits a stub next to the errors (`stub`).
+//! the update type (`update`); this file assembles them into the impls of the model's
+//! kind (`traits`), inside `const _: () = { … };`, or emits a stub next to the errors
+//! (`stub`).
 
 mod decode;
 mod names;
 mod stub;
 mod table;
+mod traits;
 mod update;
 mod write;
 
@@ -17,7 +19,8 @@ use syn::DeriveInput;
 
 use self::names::Names;
 use self::stub::StubField;
-use crate::ast::{Derive, Input, Kind, Model};
+use self::traits::Traits;
+use crate::ast::{Derive, Input, Model};
 use crate::check;
 use crate::ctxt::Ctxt;
 
@@ -42,14 +45,8 @@ pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
     }
 }
 
+/// `impl AttioRecord` (or `impl AttioEntry`), `<Model>Attrs` and `<Model>Update`.
 fn expand(m: &Model) -> TokenStream {
-    match &m.kind {
-        Kind::Record { .. } => record(m),
-    }
-}
-
-/// `impl AttioRecord`, `<Model>Attrs` and `<Model>Update`.
-fn record(m: &Model) -> TokenStream {
     let n = Names::new(m);
     let Names {
         krate,
@@ -59,6 +56,12 @@ fn record(m: &Model) -> TokenStream {
         slug,
         ..
     } = &n;
+    let Traits {
+        model,
+        slug_const,
+        update: update_trait,
+        update_model,
+    } = Traits::of(m.kind.derive(), krate);
     let attrs_type = table::attrs_type(&n, m);
     let update_type = update::update_type(&n, m);
     let writers = write::writers(&n, m);
@@ -72,8 +75,8 @@ fn record(m: &Model) -> TokenStream {
         #writers
 
         #[automatically_derived]
-        impl #krate::AttioRecord for #ident {
-            const OBJECT: &'static str = #slug;
+        impl #model for #ident {
+            const #slug_const: &'static str = #slug;
             const ATTRIBUTES: &'static [#krate::AttributeDef] = #rows;
             type Attrs = #attrs;
             type Update = #update;
@@ -84,8 +87,8 @@ fn record(m: &Model) -> TokenStream {
         }
 
         #[automatically_derived]
-        impl #krate::AttioUpdate for #update {
-            type Record = #ident;
+        impl #update_trait for #update {
+            type #update_model = #ident;
 
             #is_empty
             #encode_update

@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::Ident;
 
-use crate::ast::Model;
+use crate::ast::{Derive, Model};
 
 pub struct Names<'a> {
     /// The runtime crate: `::attio_core`, or the `crate = "…"` override.
@@ -26,6 +26,8 @@ pub struct Names<'a> {
     pub owner: String,
     /// What one decoded model is called in messages: `record`.
     pub item: &'static str,
+    /// What the attribute handles build, for their docs.
+    pub handle_uses: &'static str,
 }
 
 impl<'a> Names<'a> {
@@ -44,6 +46,10 @@ impl<'a> Names<'a> {
             owner: format!("{} `{slug}`", derive.key()),
             slug,
             item: derive.item(),
+            handle_uses: match derive {
+                Derive::Record => "filters, sorts, assert keys and history reads",
+                Derive::Entry => "filters, sorts and history reads",
+            },
         }
     }
 }

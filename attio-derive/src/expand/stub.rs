@@ -6,6 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{DeriveInput, Ident, Type};
 
+use super::traits::Traits;
 use crate::ast::{Derive, Field};
 
 /// The little a stub needs of a field: its name, its types and whether it is an assert key.
@@ -63,39 +64,43 @@ pub fn stub(
             pub fn #member(self, _value: impl ::core::convert::Into<#ty>) -> Self { self }
         }
     });
-    let model_impl = match derive {
-        Derive::Record => quote! {
-            #[automatically_derived]
-            impl #krate::AttioRecord for #ident {
-                const OBJECT: &'static str = "";
-                const ATTRIBUTES: &'static [#krate::AttributeDef] = &[];
-                type Attrs = #attrs;
-                type Update = #update;
-                fn attrs() -> #attrs {
-                    #attrs { #(#inits,)* }
-                }
-                fn __encode_values<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                    __s.serialize_unit()
-                }
-                fn __decode_values<'de, __D: #p::serde::Deserializer<'de>>(
-                    _d: __D,
-                    _ctx: &#p::DecodeCtx,
-                ) -> #p::Result<Self, __D::Error> {
-                    #p::Result::Err(<__D::Error as #p::serde::de::Error>::custom("derive failed"))
-                }
+    let Traits {
+        model,
+        slug_const,
+        update: update_trait,
+        update_model,
+    } = Traits::of(derive, &krate);
+    let model_impl = quote! {
+        #[automatically_derived]
+        impl #model for #ident {
+            const #slug_const: &'static str = "";
+            const ATTRIBUTES: &'static [#krate::AttributeDef] = &[];
+            type Attrs = #attrs;
+            type Update = #update;
+            fn attrs() -> #attrs {
+                #attrs { #(#inits,)* }
             }
+            fn __encode_values<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
+                __s.serialize_unit()
+            }
+            fn __decode_values<'de, __D: #p::serde::Deserializer<'de>>(
+                _d: __D,
+                _ctx: &#p::DecodeCtx,
+            ) -> #p::Result<Self, __D::Error> {
+                #p::Result::Err(<__D::Error as #p::serde::de::Error>::custom("derive failed"))
+            }
+        }
 
-            #[automatically_derived]
-            impl #krate::AttioUpdate for #update {
-                type Record = #ident;
-                fn is_empty(&self) -> bool {
-                    true
-                }
-                fn __encode_values<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                    __s.serialize_unit()
-                }
+        #[automatically_derived]
+        impl #update_trait for #update {
+            type #update_model = #ident;
+            fn is_empty(&self) -> bool {
+                true
             }
-        },
+            fn __encode_values<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
+                __s.serialize_unit()
+            }
+        }
     };
     let impls = quote! {
         #model_impl

@@ -36,7 +36,7 @@ pub mod serde {}
 pub mod attio_core {}
 
 use ::attio_core::values::{EmailAddress, Timestamp};
-use ::attio_core::{AttioRecord, RecordRef};
+use ::attio_core::{AttioEntry, AttioRecord, RecordRef};
 
 /// A company.
 #[derive(AttioRecord)]
@@ -77,8 +77,26 @@ pub struct Audit {
     pub created_at: ::core::option::Option<Timestamp>,
 }
 
+/// An entry of a list.
+#[derive(AttioEntry)]
+#[attio(list = "sales")]
+pub struct Deal {
+    /// A required text.
+    pub name: ::std::string::String,
+    /// Optional text.
+    #[attio(rename = "notes")]
+    pub note: ::core::option::Option<::std::string::String>,
+    /// A multiselect.
+    pub people: ::std::vec::Vec<RecordRef<Person>>,
+    /// Read only.
+    #[attio(read_only)]
+    pub created_at: ::core::option::Option<Timestamp>,
+}
+
 fn main() {
     let _ = <Person as ::attio_core::AttioRecord>::OBJECT;
+    let _ = <Deal as ::attio_core::AttioEntry>::LIST;
+    let _ = DealUpdate::default().note(::core::option::Option::None);
     let _ = PersonUpdate::default().title(::core::option::Option::Some(::std::string::String::from("CTO")));
     let _ = AuditUpdate::default();
 }
