@@ -9,5 +9,11 @@
 pub(crate) mod records;
 
 mod members;
+mod notes;
+mod tasks;
+mod threads;
 
 pub use members::Members;
+pub use notes::Notes;
+pub use tasks::{TaskQuery, TaskSort, Tasks};
+pub use threads::{Comments, Threads};

@@ -74,10 +74,6 @@ impl Paging {
 
     /// Offset paging in the query string, `limit` items a page, within `1..=max` (the
     /// endpoint's largest page: 50 for notes and threads, 100 for webhooks).
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "for the notes, tasks and webhooks areas")
-    )]
     pub(crate) fn query_offset(limit: usize, max: usize) -> Self {
         Paging {
             style: Style::QueryOffset,
