@@ -8,6 +8,7 @@
 
 pub(crate) mod records;
 
+mod activities;
 mod members;
 mod notes;
 mod tasks;

@@ -40,6 +40,7 @@ use super::retry::RetryPolicy;
 /// | [`notes`](Client::notes) | notes on records ([`Notes`](crate::api::Notes)) |
 /// | [`tasks`](Client::tasks) | tasks ([`Tasks`](crate::api::Tasks)) |
 /// | [`threads`](Client::threads), [`comments`](Client::comments) | comment threads and comments ([`Threads`](crate::api::Threads), [`Comments`](crate::api::Comments)) |
+/// | [`activities`](Client::activities) | a record's notes, tasks and threads, newest first |
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,

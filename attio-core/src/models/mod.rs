@@ -5,8 +5,9 @@
 //!
 //! Each area has its file here, beside its handle in the client: workspace members and the
 //! token's identity in `members`, notes in `notes`, tasks in `tasks`, comment threads and
-//! comments in `threads`.
+//! comments in `threads`, and a record's timeline of all three in `activity`.
 
+mod activity;
 mod members;
 mod notes;
 mod tasks;
@@ -15,6 +16,8 @@ mod wire;
 
 pub(crate) use wire::record_id_of;
 
+pub use activity::Activity;
+pub(crate) use activity::newest_first;
 pub use members::{AccessLevel, Identity, WorkspaceMember, WorkspaceMemberId};
 pub use notes::{NewNote, Note, NoteFormat, NoteId, NoteTag};
 pub use tasks::{
