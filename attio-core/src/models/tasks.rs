@@ -337,7 +337,13 @@ impl NewTask {
 /// is sent. Links and assignees, when set, replace the task's old ones (send the whole set).
 ///
 /// There is no content setter: a task's content is immutable in Attio (its PATCH refuses
-/// `content`). To change the text, create a new task and delete the old one.
+/// `content` with a 400), so an update that changes it is refused at compile time rather
+/// than by Attio. To change the text, create a new task and delete the old one.
+///
+/// ```compile_fail
+/// use attio_core::models::TaskUpdate;
+/// let _ = TaskUpdate::default().content("new text"); // no such method: content is immutable
+/// ```
 ///
 /// ```
 /// use attio_core::models::TaskUpdate;
