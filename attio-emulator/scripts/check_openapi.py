@@ -8,9 +8,10 @@ A development check, not run by `cargo test`.
     python3 attio-emulator/scripts/check_openapi.py [--spec PATH] [--bin PATH]
 
 It starts the emulator binary on a free loopback port (rate limits off), drives the
-record, object, attribute, list and entry endpoints through a scripted sequence of
-requests (successes and the documented error cases), and validates every response body
-against the schema the spec gives for that path, method and status. `$ref`s are resolved inline, and OpenAPI 3.0
+record, object, attribute, list and entry endpoints, and the members, notes, tasks,
+threads and comments endpoints, through a scripted sequence of requests (successes and the
+documented error cases), and validates every response body against the schema the spec
+gives for that path, method and status. `$ref`s are resolved inline, and OpenAPI 3.0
 `nullable: true` (which the 3.1 spec still uses in places) is turned into a `null` type,
 as the spec intends; likewise an `enum` under a nullable `type` also admits null.
 
@@ -48,6 +49,13 @@ KNOWN_DEVIATIONS = {
     ("PUT", "/v2/objects/{object}/records", 400, "validation_type"),
     ("PATCH", "/v2/objects/{object}/records/{record_id}", 400, "uniqueness_conflict"),
     ("POST", "/v2/{target}/{identifier}/attributes/{attribute}/options", 409, "slug_conflict"),
+}
+
+# (method, path template, status) whose error schema in the spec misspells a key: the 400
+# of POST /v2/comments requires `statusCode` (reference §1, drift); the emulator sends the
+# `status_code` every other error body has.
+SPEC_TYPOS = {
+    ("POST", "/v2/comments", 400): "the spec's error schema spells status_code as statusCode",
 }
 
 
@@ -144,6 +152,9 @@ class Checker:
             self.results.append(("PASS", label, ""))
             return
         code = payload.get("code") if isinstance(payload, dict) else None
+        if (method, tpl, status) in SPEC_TYPOS:
+            self.results.append(("KNOWN", label, SPEC_TYPOS[(method, tpl, status)]))
+            return
         if (method, tpl, status, code) in KNOWN_DEVIATIONS:
             self.results.append(("KNOWN", label, f"code {code!r} not in the spec's enum"))
             return
@@ -250,6 +261,7 @@ def scenario(c):
     c.call("POST", "/v2/objects/workspaces/records/query", {})
     c.call("POST", "/v2/objects/people/records/query", {"filter": {"nope": 1}})
     c.call("POST", "/v2/objects/nope/records/query", {})
+    activity(c, pid, cid, members)
     c.call("DELETE", f"/v2/objects/people/records/{pid}")
     c.call("DELETE", f"/v2/objects/people/records/{pid}")
 
@@ -311,6 +323,62 @@ def lists_scenario(c):
     c.call("GET", f"/v2/objects/companies/records/{cid}/entries")
     c.call("DELETE", f"/v2/lists/sales/entries/{eid}")
     c.call("DELETE", f"/v2/lists/sales/entries/{eid}")
+
+
+def activity(c, pid, cid, members):
+    """Notes, tasks, threads and comments on the person `pid` and the company `cid`."""
+    ok = lambda r: r[1]["data"]
+    me = members[0]["id"]["workspace_member_id"]
+    unknown = "00000000-0000-4000-8000-000000000000"
+    note = ok(c.call("POST", "/v2/notes", {"data": {
+        "parent_object": "people", "parent_record_id": pid, "title": "Call", "format": "markdown",
+        "content": "# Recap\n- **liked** it\n1. [deck](https://example.com)"}}))
+    c.call("POST", "/v2/notes", {"data": {
+        "parent_object": "companies", "parent_record_id": cid, "title": "Old", "format": "plaintext",
+        "content": "a\nb", "created_at": "2023-01-01T15:00:00Z", "meeting_id": None}})
+    c.call("POST", "/v2/notes", {"data": {
+        "parent_object": "nope", "parent_record_id": pid, "title": "x", "format": "plaintext", "content": "x"}})
+    c.call("GET", "/v2/notes")
+    c.call("GET", f"/v2/notes?parent_object=people&parent_record_id={pid}&limit=50")
+    c.call("GET", "/v2/notes?parent_object=nope")
+    c.call("GET", "/v2/notes/" + note["id"]["note_id"])
+    c.call("GET", f"/v2/notes/{unknown}")
+    task = ok(c.call("POST", "/v2/tasks", {"data": {
+        "content": "Follow up", "format": "plaintext", "deadline_at": "2030-01-01", "is_completed": False,
+        "linked_records": [{"target_object": "people", "target_record_id": pid},
+                           {"target_object": "companies", "domains": [{"domain": "attio.com"}]}],
+        "assignees": [{"workspace_member_email_address": members[1]["email_address"]},
+                      {"referenced_actor_type": "workspace-member", "referenced_actor_id": me}]}}))
+    tid = task["id"]["task_id"]
+    c.call("POST", "/v2/tasks", {"data": {"content": "x", "format": "plaintext"}})
+    c.call("POST", "/v2/tasks", {"data": {
+        "content": "x", "format": "plaintext", "deadline_at": None, "is_completed": False,
+        "linked_records": [{"target_object": "nope", "target_record_id": pid}], "assignees": []}})
+    c.call("PATCH", f"/v2/tasks/{tid}", {"data": {"is_completed": True, "deadline_at": None}})
+    c.call("PATCH", f"/v2/tasks/{tid}", {"data": {"content": "changed"}})
+    c.call("GET", f"/v2/tasks?linked_object=people&linked_record_id={pid}&is_completed=true&sort=created_at:desc")
+    c.call("GET", f"/v2/tasks?assignee={me}")
+    c.call("GET", f"/v2/tasks/{tid}")
+    c.call("GET", f"/v2/tasks/{unknown}")
+    head = ok(c.call("POST", "/v2/comments", {"data": {
+        "format": "plaintext", "content": "Close it", "author": {"type": "workspace-member", "id": me},
+        "record": {"object": "people", "record_id": pid}}}))
+    reply = ok(c.call("POST", "/v2/comments", {"data": {
+        "format": "plaintext", "content": "Agreed", "author": {"type": "workspace-member", "id": me},
+        "thread_id": head["thread_id"], "created_at": "2024-01-01T00:00:00Z"}}))
+    c.call("POST", "/v2/comments", {"data": {
+        "format": "plaintext", "content": "x", "author": {"type": "workspace-member", "id": me},
+        "thread_id": unknown}})
+    c.call("GET", f"/v2/threads?record_id={pid}&object=people")
+    c.call("GET", "/v2/threads/" + head["thread_id"])
+    c.call("GET", f"/v2/threads/{unknown}")
+    c.call("GET", "/v2/comments/" + reply["id"]["comment_id"])
+    c.call("GET", f"/v2/comments/{unknown}")
+    c.call("DELETE", "/v2/comments/" + reply["id"]["comment_id"])
+    c.call("DELETE", f"/v2/tasks/{tid}")
+    c.call("DELETE", f"/v2/tasks/{tid}")
+    c.call("DELETE", "/v2/notes/" + note["id"]["note_id"])
+    c.call("DELETE", f"/v2/notes/{unknown}")
 
 
 def main():

@@ -4,7 +4,8 @@
 //! The emulator is an HTTP server (axum on tokio) on a loopback port that behaves like the
 //! live API for objects, attributes and records: the standard objects `people`,
 //! `companies`, `deals`, `users` and `workspaces`; record create / assert / get / PATCH /
-//! PUT / delete / query with Attio's filter and sort syntax; value history; Attio's read
+//! PUT / delete / query with Attio's filter and sort syntax; value history; notes (markdown
+//! and plain text), tasks, comment threads and workspace members; Attio's read
 //! shapes (every attribute present, derived fields filled, nine-digit timestamps); Attio's
 //! write rules and error bodies; the 100 reads/s and 25 writes/s rate limits with a
 //! `Retry-After` HTTP date; and seeded, reproducible fault injection.

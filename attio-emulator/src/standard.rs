@@ -379,7 +379,25 @@ fn workspaces(now: DateTime<Utc>) -> ObjectDef {
     object("workspaces", "Workspace", "Workspaces", now, a)
 }
 
-/// A fresh workspace with the five standard objects and one workspace member.
+/// The seeded workspace members: an admin who owns the token (first, as `/v2/self`'s
+/// `authorized_by_workspace_member_id`), a member, and a suspended member.
+fn members(slug: &str, now: DateTime<Utc>) -> Vec<Member> {
+    let member = |first: &str, last: &str, email: &str, access: &str| Member {
+        id: Uuid::new_v4(),
+        first_name: first.to_string(),
+        last_name: last.to_string(),
+        email_address: format!("{email}@{slug}.example.com"),
+        access_level: access.to_string(),
+        created_at: now,
+    };
+    vec![
+        member("Emulator", "Owner", "owner", "admin"),
+        member("Morgan", "Member", "morgan", "member"),
+        member("Sam", "Suspended", "sam", "suspended"),
+    ]
+}
+
+/// A fresh workspace with the five standard objects and three workspace members.
 pub(crate) fn new_state(slug: &str) -> State {
     let now = Utc::now();
     State::new(
@@ -387,14 +405,7 @@ pub(crate) fn new_state(slug: &str) -> State {
         slug.to_string(),
         "Attio Emulator".to_string(),
         Uuid::new_v4(),
-        vec![Member {
-            id: Uuid::new_v4(),
-            first_name: "Emulator".to_string(),
-            last_name: "Owner".to_string(),
-            email_address: format!("owner@{slug}.example.com"),
-            access_level: "admin".to_string(),
-            created_at: now,
-        }],
+        members(slug, now),
         vec![
             people(now),
             companies(now),

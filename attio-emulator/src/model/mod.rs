@@ -4,6 +4,7 @@
 //! Everything here is plain data with serde derives, so that the whole workspace can be
 //! saved to and loaded from a JSON file (`--data FILE`).
 
+mod activity;
 mod item;
 mod list;
 mod owner;
@@ -11,6 +12,7 @@ mod schema;
 mod state;
 mod unique;
 
+pub(crate) use activity::{Comment, Note, Task, TaskLink, Thread, ThreadTarget};
 pub(crate) use item::{Actor, AttrValues, Parent, Record, StoredValue};
 pub(crate) use list::{ListDef, MemberAccess};
 pub(crate) use owner::{Owner, OwnerKey};

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::activity::{Note, Task, Thread};
 use super::item::{Actor, AttrValues, Record, StoredValue};
 use super::list::ListDef;
 use super::owner::{Owner, OwnerKey};
@@ -45,6 +46,15 @@ pub(crate) struct State {
     /// list slug → its entries.
     #[serde(default, skip_serializing_if = "HashMap::is_empty")]
     pub entries: HashMap<String, Items>,
+    /// Notes, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// Tasks, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tasks: Vec<Task>,
+    /// Comment threads, in creation order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub threads: Vec<Thread>,
     /// item id → seq, per owner.
     #[serde(skip)]
     index: HashMap<OwnerKey, HashMap<Uuid, u64>>,
@@ -74,6 +84,9 @@ impl State {
             lists: Vec::new(),
             records: HashMap::new(),
             entries: HashMap::new(),
+            notes: Vec::new(),
+            tasks: Vec::new(),
+            threads: Vec::new(),
             index: HashMap::new(),
             unique: UniqueIndex::default(),
             next_seq: 0,

@@ -113,7 +113,8 @@ impl<S: Send + Sync> FromRequestParts<S> for Target {
     }
 }
 
-fn query_error(entry: Value) -> ApiError {
+/// A 400 `validation_type` for the query string, with one zod-style entry.
+pub(crate) fn query_error(entry: Value) -> ApiError {
     let mut e = ApiError::validation("Query parameter validation error.");
     e.validation_errors = Some(vec![entry]);
     e

@@ -6,11 +6,15 @@ mod attributes;
 mod class;
 mod entries;
 mod extract;
+mod fields;
 mod lists;
 mod meta;
 mod new_attribute;
+mod notes;
 mod objects;
 mod records;
+mod tasks;
+mod threads;
 
 use std::sync::Arc;
 
@@ -31,6 +35,9 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(records::routes())
         .merge(lists::routes())
         .merge(entries::routes())
+        .merge(notes::routes())
+        .merge(tasks::routes())
+        .merge(threads::routes())
         .finish(fallback)
 }
 

@@ -7,6 +7,7 @@ use chrono::Utc;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::cascade::forget_item;
 use crate::error::{ApiError, ApiResult};
 use crate::model::{Owner, OwnerKey, Parent, Record, State};
 use crate::rules::filter::compile;
@@ -167,14 +168,15 @@ pub(crate) fn assert(
     }
 }
 
-/// Deletes an item; a deleted record's references (on any item) are closed and its
-/// entries (in every list) deleted.
+/// Deletes an item; a deleted record's references (on any item) are closed, its entries (in
+/// every list) deleted, and what points at the item (notes, threads, task links) goes with it.
 pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResult<()> {
     let key = owner.key();
     let removed = state
         .remove_item(&key, &id)
         .ok_or_else(|| not_found(owner, id))?;
     state.reindex_item(&key, id, Some(&removed.values));
+    forget_item(state, &key, id);
     if let OwnerKey::Object(object) = &key {
         state.remove_entries_of(object, id);
         close_references(state, object, id, Utc::now());

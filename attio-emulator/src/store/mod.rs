@@ -1,12 +1,19 @@
 //! The workspace behind its lock, and the operations of each API area on it: one file per
 //! area (`records.rs`, `schema.rs`, `lists.rs`, `entries.rs`), over the owner-generic item
-//! operations of `items.rs`.
+//! operations of `items.rs`. The plain resources (`notes.rs`, `tasks.rs`, `threads.rs`) find
+//! what they point at through `links.rs`; `cascade.rs` removes them with a deleted record or
+//! entry.
 
+pub(crate) mod cascade;
 pub(crate) mod entries;
 pub(crate) mod items;
+pub(crate) mod links;
 pub(crate) mod lists;
+pub(crate) mod notes;
 pub(crate) mod records;
 pub(crate) mod schema;
+pub(crate) mod tasks;
+pub(crate) mod threads;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
