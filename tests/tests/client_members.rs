@@ -32,8 +32,18 @@ async fn members_and_identity_from_the_emulator() {
         .expect("emulator starts");
     let client = client_for(emu.base_url(), emu.api_key());
 
+    // The emulator seeds an admin who owns the token, a member and a suspended member.
     let members = client.members().all().await.expect("members");
-    assert_eq!(members.len(), 1, "{members:?}");
+    let levels: Vec<_> = members.iter().map(|m| m.access_level.clone()).collect();
+    assert_eq!(
+        levels,
+        [
+            AccessLevel::Admin,
+            AccessLevel::Member,
+            AccessLevel::Suspended
+        ],
+        "{members:?}"
+    );
     let owner = &members[0];
     assert_eq!(owner.email_address, "owner@emulator.example.com");
     assert_eq!(owner.access_level, AccessLevel::Admin);
