@@ -85,7 +85,7 @@ impl<'c> Notes<'c> {
         self.client.call(&request, |_| Ok(())).await
     }
 
-    /// Every note of a record, oldest first as Attio lists them, read 50 at a time
+    /// Every note of a record, in the order Attio lists them, read 50 at a time
     /// (`GET /v2/notes?parent_object=…&parent_record_id=…`). The record must be named by
     /// id.
     pub async fn of<P: AttioRecord>(&self, parent: &RecordRef<P>) -> Result<Vec<Note>, Error> {
