@@ -18,6 +18,28 @@ pub enum Unique {}
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NotUnique {}
 
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::Unique {}
+}
+
+/// The uniqueness marker an assert key must carry: implemented by [`Unique`] only, so an
+/// assert compiles on `#[attio(unique)]` attributes only, and says so when it does not.
+///
+/// ```compile_fail
+/// # use attio_core::attr::{AssertKey, NotUnique};
+/// fn key<K: AssertKey>() {}
+/// key::<NotUnique>();
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "an assert matches on a unique attribute only, and this attribute is not `#[attio(unique)]`",
+    label = "not an `#[attio(unique)]` attribute",
+    note = "mark the field `#[attio(unique)]` in the model if the attribute is unique in Attio, or assert on one that is"
+)]
+pub trait AssertKey: sealed::Sealed {}
+
+impl AssertKey for Unique {}
+
 /// Carries `Attr`'s type parameters without owning or requiring anything of them.
 type Marker<R, V, K> = PhantomData<fn() -> (R, V, K)>;
 

@@ -3,6 +3,11 @@
 use std::fmt;
 use std::time::Duration;
 
+mod echo;
+mod redact;
+
+pub(crate) use echo::{MIN_SECRET, cut, redact_in};
+
 /// Everything that can go wrong in attio-rs.
 ///
 /// `Display` is a sentence a person can act on; the API key never appears in it, nor in
@@ -27,6 +32,33 @@ pub enum Error {
     /// A response did not have the shape the model declares.
     #[error(transparent)]
     Decode(Box<DecodeError>),
+    /// Some records of a page could not be decoded into the model; the others could.
+    /// Each failure names its record. [`Query::send`](crate::Query::send) answers this
+    /// (and [`Page::into_result`](crate::Page::into_result));
+    /// [`Query::send_page`](crate::Query::send_page) returns the good records beside the
+    /// failures instead. [`Error::as_decode`] is the first failure.
+    #[error("{}", bad_records(object, *good, failures))]
+    BadRecords {
+        /// The object slug.
+        object: &'static str,
+        /// How many records of the page decoded.
+        good: usize,
+        /// One error per record that did not, in page order (never empty).
+        failures: Vec<DecodeError>,
+    },
+    /// A write (create, assert, update) that Attio stored, whose response could not be
+    /// decoded into the model. The record exists: sending the write again would meet
+    /// `uniqueness_conflict` or create a duplicate. Fix the model, then read the record
+    /// with [`get`](crate::Client::get). Never retryable.
+    #[error("{}", stored_but_unreadable(object, record_id, source))]
+    StoredButUnreadable {
+        /// The object slug.
+        object: &'static str,
+        /// The stored record's id, when the response (or the call) gives it.
+        record_id: Option<uuid::Uuid>,
+        /// Why the response could not be decoded.
+        source: Box<DecodeError>,
+    },
     /// A value Attio would reject was refused before sending.
     #[error(transparent)]
     InvalidValue(Box<ValueError>),
@@ -151,10 +183,11 @@ impl Error {
         }
     }
 
-    /// The decode error, if this is one.
+    /// The decode error, if this is one; for [`Error::BadRecords`], its first failure.
     pub fn as_decode(&self) -> Option<&DecodeError> {
         match self {
             Error::Decode(e) => Some(e),
+            Error::BadRecords { failures, .. } => failures.first(),
             _ => None,
         }
     }
@@ -184,6 +217,52 @@ impl From<ValueError> for Error {
     fn from(e: ValueError) -> Self {
         Error::InvalidValue(Box::new(e))
     }
+}
+
+/// How many bad records [`Error::BadRecords`] names in its `Display` (all are in
+/// `failures`).
+const BAD_RECORDS_SHOWN: usize = 50;
+
+/// The `Display` of [`Error::BadRecords`]: the count, the first failure in full, and the
+/// ids of the bad records.
+fn bad_records(object: &str, good: usize, failures: &[DecodeError]) -> String {
+    use fmt::Write;
+    let bad = failures.len();
+    let mut out = format!(
+        "{bad} of the {} `{object}` records of the page cannot be decoded into the model ({good} can: `send_page()` returns them with the failures)",
+        good + bad
+    );
+    let ids: Vec<String> = failures
+        .iter()
+        .take(BAD_RECORDS_SHOWN)
+        .map(|f| {
+            f.record_id
+                .map_or("(id unreadable)".to_owned(), |id| id.to_string())
+        })
+        .collect();
+    let _ = write!(out, "; bad records: {}", ids.join(", "));
+    if bad > BAD_RECORDS_SHOWN {
+        let _ = write!(out, " and {} more", bad - BAD_RECORDS_SHOWN);
+    }
+    if let Some(first) = failures.first() {
+        let _ = write!(out, "; the first: {first}");
+    }
+    out
+}
+
+/// The `Display` of [`Error::StoredButUnreadable`].
+fn stored_but_unreadable(
+    object: &str,
+    record_id: &Option<uuid::Uuid>,
+    source: &DecodeError,
+) -> String {
+    let record = match record_id {
+        Some(id) => format!("the `{object}` record {id} was stored"),
+        None => format!("a `{object}` record was stored (its id could not be read)"),
+    };
+    format!(
+        "{record}, but the response cannot be decoded into the model: do not create it again; fix the model and read the record back ({source})"
+    )
 }
 
 /// Attio's machine-readable error `code`. Parse this, never the message.
@@ -303,7 +382,7 @@ pub struct ApiError {
     pub error_type: String,
     /// Attio's `code`.
     pub code: ErrorCode,
-    /// Attio's `message`.
+    /// Attio's `message`, cut to 200 characters (ending in `…`) when longer.
     pub message: String,
     /// Attio's `validation_errors`, when sent.
     pub validation_errors: Vec<ValidationIssue>,
@@ -356,9 +435,9 @@ pub struct DecodeError {
     pub attribute: Option<String>,
     /// The JSON path, e.g. `data.values.email_addresses[0].email_address`.
     pub path: String,
-    /// What the model expected.
+    /// What the model expected (cut to 200 characters, ending in `…`).
     pub expected: String,
-    /// What the response held.
+    /// What the response held (cut to 200 characters, ending in `…`).
     pub found: String,
     /// Line and column in the response body (1-based), when known.
     pub position: Option<(usize, usize)>,
@@ -397,8 +476,8 @@ impl DecodeError {
             record_id: None,
             attribute: None,
             path,
-            expected,
-            found,
+            expected: cut(expected),
+            found: cut(found),
             position: (err.line() > 0).then(|| (err.line(), err.column())),
         }
     }
@@ -449,20 +528,21 @@ pub struct ValueError {
     pub attribute: Option<String>,
     /// What kind of value it should have been, e.g. `email address`.
     pub kind: &'static str,
-    /// The offending value, as given.
+    /// The offending value, as given, cut to 200 characters (ending in `…`) when longer.
     pub value: String,
     /// Why it was refused.
     pub reason: String,
 }
 
 impl ValueError {
-    /// A value of `kind` refused for `reason`.
+    /// A value of `kind` refused for `reason`. A value longer than 200 characters is kept
+    /// cut, ending in `…`.
     pub fn new(kind: &'static str, value: impl Into<String>, reason: impl Into<String>) -> Self {
         ValueError {
             object: None,
             attribute: None,
             kind,
-            value: value.into(),
+            value: cut(value.into()),
             reason: reason.into(),
         }
     }

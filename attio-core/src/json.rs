@@ -28,14 +28,15 @@
 //! # Ok::<(), attio_core::Error>(())
 //! ```
 
-use serde::de::DeserializeSeed;
 use serde::ser::{SerializeMap, Serializer};
 
 use crate::decode::ctx::DecodeCtx;
-use crate::decode::data::DataSeed;
+use crate::decode::data::{DataSeed, run};
+use crate::decode::list;
 use crate::decode::record::{RecordSeed, RecordsSeed};
 use crate::decode::value::{ArraySeed, ValueSeed};
 use crate::error::Error;
+use crate::page::Page;
 use crate::record::{AttioRecord, AttioUpdate, Record};
 use crate::values::{ReadValue, Tracked};
 
@@ -107,16 +108,6 @@ pub fn encode_query(
     out
 }
 
-fn run<'de, S: DeserializeSeed<'de>>(
-    bytes: &'de [u8],
-    seed: S,
-) -> Result<S::Value, serde_json::Error> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = seed.deserialize(&mut de)?;
-    de.end()?;
-    Ok(value)
-}
-
 fn finish<T: AttioRecord, R>(
     ctx: DecodeCtx,
     result: Result<R, serde_json::Error>,
@@ -131,11 +122,43 @@ pub fn decode_record<T: AttioRecord>(bytes: &[u8]) -> Result<Record<T>, Error> {
     finish::<T, _>(ctx, result)
 }
 
-/// Decodes a query response, `{"data":[{…}, …]}`.
+/// Decodes a query response, `{"data":[{…}, …]}`, all or nothing: the first record the
+/// model cannot hold is the error (naming its record id). [`decode_records_lenient`] keeps
+/// the other records.
 pub fn decode_records<T: AttioRecord>(bytes: &[u8]) -> Result<Vec<Record<T>>, Error> {
     let ctx = DecodeCtx::new();
     let result = run(bytes, DataSeed(&ctx, RecordsSeed::<T>::new(&ctx)));
     finish::<T, _>(ctx, result)
+}
+
+/// Decodes a query response, `{"data":[{…}, …]}`, record by record: every record the model
+/// can hold, and a [`DecodeError`](crate::DecodeError) naming each record it cannot (see
+/// [`Page`]). A body that is not a list of records at all is an error.
+///
+/// A page that decodes costs what [`decode_records`] costs; only a page with a bad record
+/// is read a second time, one record at a time.
+pub fn decode_records_lenient<T: AttioRecord>(bytes: &[u8]) -> Result<Page<Record<T>>, Error> {
+    match decode_records::<T>(bytes) {
+        Ok(records) => Ok(Page::complete(records)),
+        Err(strict) => match list::each::<T>(bytes) {
+            Ok(each) => Ok(Page::from_results(each)),
+            Err(_) => Err(strict),
+        },
+    }
+}
+
+/// Decodes a query response into one outcome per record, in order (for streams, which
+/// yield an error in place of each bad record and count it toward the page size).
+pub(crate) fn decode_records_each<T: AttioRecord>(
+    bytes: &[u8],
+) -> Result<Vec<Result<Record<T>, Error>>, Error> {
+    match decode_records::<T>(bytes) {
+        Ok(records) => Ok(records.into_iter().map(Ok).collect()),
+        Err(strict) => match list::each::<T>(bytes) {
+            Ok(each) => Ok(each.into_iter().map(|r| r.map_err(Error::Decode)).collect()),
+            Err(_) => Err(strict),
+        },
+    }
 }
 
 /// Decodes a value-history response, `{"data":[value, …]}`, keeping every value, historic

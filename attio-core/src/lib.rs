@@ -61,15 +61,15 @@
 //! |---|---|
 //! | `rename = "slug"` | the attribute's `api_slug` when it differs from the field name |
 //! | `read_only` | decoded from responses, never written (system and enriched attributes, `Interaction`) |
-//! | `unique` | the attribute is unique in Attio: it may be used as the key of an assert |
+//! | `unique` | the attribute is unique in Attio: it may be used as the key of an assert (on any field type; an assert whose key field is `None` or empty is refused before sending) |
 //! | `skip` | neither read nor written; the field is filled with `Default::default()` |
 //!
 //! The field's Rust type decides the multiplicity:
 //!
 //! | field type | Attio attribute | read side | write side |
 //! |---|---|---|---|
-//! | `T` | single, required | exactly the active value; none is a decode error naming the attribute | always sent |
-//! | `Option<T>` | single | `None` when the array is empty | omitted when `None` |
+//! | `T` | single, required | exactly the active value; none, or more than one, is a decode error naming the attribute | always sent |
+//! | `Option<T>` | single | `None` when the array is empty; more than one active value is a decode error (model a multiselect as `Vec<T>`) | omitted when `None` |
 //! | `Vec<T>` | multiselect | every active value, in order | omitted when empty on create |
 //! | `Tracked<T>` inside any of these | any | the value plus `active_from`, `active_until`, `created_by_actor` | the value only |
 //!
@@ -113,7 +113,7 @@
 //! #[derive(AttioRecord)]
 //! #[attio(objct = "people")] // unknown attio attribute `objct` …; did you mean `object`?
 //! struct Person {
-//!     #[attio(unique)] // `unique` on an `Option` field: an assert key must always have a value
+//!     #[attio(unique, read_only)] // `unique` on a `read_only` field: an assert key is written …
 //!     email: Option<String>,
 //! }
 //! ```
@@ -130,9 +130,22 @@
 //! }
 //! ```
 //!
+//! ## The client needs a tokio runtime
+//!
+//! [`Client`]'s calls run on [tokio](https://docs.rs/tokio): await them inside a tokio
+//! runtime of either flavour, under `#[tokio::main]` or `#[tokio::test]`, or from
+//! synchronous code with `tokio::runtime::Runtime::new()?.block_on(..)`. Awaited on another
+//! executor they panic with "there is no reactor running". [`json`] and the value types need
+//! no runtime. See [`Client`] for both ways.
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
+//!
+//! Decoding is strict where leniency would choose silently: a key that appears twice in one
+//! JSON object of a record response (the `data` wrapper, a record, its `values`, a value
+//! object) is a [`DecodeError`] naming the key and its path, never "first wins" or "last
+//! wins".
 #![warn(missing_docs)]
 
 #[doc(hidden)]
@@ -146,15 +159,20 @@ pub mod filter;
 mod http;
 pub mod json;
 pub mod models;
+mod page;
 pub mod record;
 pub mod schema;
+pub mod stream;
 pub mod values;
 mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
-pub use client::{Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RetryPolicy};
+pub use client::{
+    Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
+};
 pub use error::{ApiError, DecodeError, Error, ErrorCode, ValidationIssue, ValueError};
 pub use filter::{Filter, Sort};
+pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};

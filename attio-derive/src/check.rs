@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Derive, Field, Input, Model, Multiplicity};
+use crate::ast::{Derive, Field, Input, Model};
 use crate::ctxt::Ctxt;
 
 /// Checks the input and, when it names its resource, returns the model expansion reads.
@@ -74,19 +74,13 @@ pub fn check_fields(cx: &Ctxt, fields: &[Field]) {
                 ),
             ));
         }
-        if let Some(span) = a.unique {
-            if field.multiplicity == Multiplicity::Optional {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    "`unique` on an `Option` field: an assert key must always have a value; use `T` or `Vec<T>`",
-                ));
-            }
-            if field.read_only() {
-                cx.syn_error(syn::Error::new(
-                    span,
-                    "`unique` on a `read_only` field: an assert key is written with the record; drop one of them",
-                ));
-            }
+        // `unique` on an `Option` is allowed: optional unique attributes are normal in
+        // Attio, and an assert whose key is `None` is refused when it is called.
+        if let Some(span) = a.unique.filter(|_| field.read_only()) {
+            cx.syn_error(syn::Error::new(
+                span,
+                "`unique` on a `read_only` field: an assert key is written with the record; drop one of them",
+            ));
         }
     }
 }

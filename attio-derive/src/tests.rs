@@ -172,7 +172,7 @@ fn errors_and_stub() {
         syn::parse_quote! {
             #[attio(objct = "people")]
             struct Person {
-                #[attio(unique)]
+                #[attio(unique, read_only)]
                 email: Option<String>,
             }
         },

@@ -107,9 +107,9 @@ impl Kind {
 /// How many values a field holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mult {
-    /// `T`: the first active value; none is an error.
+    /// `T`: the one active value; none, or more than one, is an error.
     One,
-    /// `Option<T>`: the first active value, if any.
+    /// `Option<T>`: the one active value, if any; more than one is an error.
     Optional,
     /// `Vec<T>`: every active value, in order.
     Many,
@@ -183,6 +183,9 @@ fn field(spec: &FieldSpec, array: Option<&Value>) -> Option<Field> {
         if is_active {
             active.push(value);
         }
+    }
+    if spec.mult != Mult::Many && active.len() > 1 {
+        return None;
     }
     Some(match spec.mult {
         Mult::One => Field::One(active.into_iter().next()?),

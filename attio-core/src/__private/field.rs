@@ -18,14 +18,15 @@ fn at_attribute(ctx: &DecodeCtx, slug: &str) {
     ctx.push_key(slug);
 }
 
-/// Reads the value array of a single-valued attribute: its active value, if any.
+/// Reads the value array of a single-valued attribute: its active value, if any. More than
+/// one active value is an error naming the attribute: keeping one would lose the others.
 #[inline]
 pub fn decode_single<'de, V: ReadValue, A: MapAccess<'de>>(
     map: &mut A,
     ctx: &DecodeCtx,
     slug: &'static str,
 ) -> Result<Option<V>, A::Error> {
-    map.next_value_seed(ArraySeed::<V, Option<V>>::first_active(ctx))
+    map.next_value_seed(ArraySeed::<V, Option<V>>::one_active(ctx))
         .inspect_err(|_| at_attribute(ctx, slug))
 }
 

@@ -4,10 +4,12 @@
 //! engine behind these calls is the crate-private `decode` module.
 #![doc(hidden)]
 
+mod absent;
 mod field;
 
 pub use crate::decode::ctx::DecodeCtx;
 pub use crate::decode::key::Key;
+pub use absent::{AbsentKey, many, optional};
 pub(crate) use field::take_refused;
 pub use field::{decode_many, decode_single, required, write_many, write_one, write_opt};
 
@@ -16,17 +18,3 @@ pub use serde;
 /// Core re-exports under stable names, so generated code never depends on the user's scope.
 pub use core::{option::Option, result::Result};
 pub use std::vec::Vec;
-
-/// The update type of a model whose derive failed: it keeps the compiler from reporting
-/// follow-on errors next to the derive's own.
-pub struct StubUpdate<R>(core::marker::PhantomData<fn() -> R>);
-
-impl<R: crate::AttioRecord> crate::AttioUpdate for StubUpdate<R> {
-    type Record = R;
-    fn is_empty(&self) -> bool {
-        true
-    }
-    fn __encode_values<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_unit()
-    }
-}

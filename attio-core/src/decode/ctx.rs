@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 
 use uuid::Uuid;
 
-use crate::error::{DecodeError, split_serde_message};
+use crate::error::{DecodeError, cut, split_serde_message};
 
 /// One step of a JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,9 +102,9 @@ impl DecodeCtx {
             object,
             record_id: self.record_id.get(),
             attribute: self.attribute.into_inner(),
-            path,
-            expected,
-            found,
+            path: cut(path),
+            expected: cut(expected),
+            found: cut(found),
             position,
         }
     }

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::ctx::DecodeCtx;
-use super::key::Key;
+use super::key::{Key, SeenKeys, duplicate, once};
 use crate::values::{Actor, Envelope, ReadValue, Timestamp};
 
 /// Decodes one read-side value object into `V`, also telling whether it is active.
@@ -48,9 +48,14 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
         let mut envelope = Envelope::default();
         let mut active = true;
         let mut mismatch: Option<String> = None;
+        // A key sent twice is an error: the envelope's keys are told apart by a bit each,
+        // the value type's own keys by `seen`.
+        let mut envelope_seen = 0u8;
+        let mut seen = SeenKeys::<'de, 12>::new();
         while let Some(key) = map.next_key::<Key<'de>>()? {
+            let ctx = self.ctx;
             let step = match key.as_str() {
-                "active_until" => {
+                k @ "active_until" => once(&mut envelope_seen, 1, ctx, k).and_then(|()| {
                     if V::WANTS_ENVELOPE {
                         map.next_value::<Option<Timestamp>>().map(|t| {
                             active = t.is_none();
@@ -60,20 +65,32 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
                         map.next_value::<Option<IgnoredAny>>()
                             .map(|t| active = t.is_none())
                     }
-                }
-                "active_from" if V::WANTS_ENVELOPE => map
-                    .next_value::<Option<Timestamp>>()
-                    .map(|t| envelope.active_from = t),
-                "created_by_actor" if V::WANTS_ENVELOPE => map
-                    .next_value::<Option<Actor>>()
-                    .map(|a| envelope.created_by_actor = a),
-                "active_from" | "created_by_actor" => map.next_value::<IgnoredAny>().map(drop),
-                "attribute_type" => map.next_value::<Key<'de>>().map(|t| {
-                    if t.as_str() != V::TYPE.as_str() {
-                        mismatch = Some(t.as_str().to_owned());
+                }),
+                k @ "active_from" => once(&mut envelope_seen, 2, ctx, k).and_then(|()| {
+                    if V::WANTS_ENVELOPE {
+                        map.next_value::<Option<Timestamp>>()
+                            .map(|t| envelope.active_from = t)
+                    } else {
+                        map.next_value::<IgnoredAny>().map(drop)
                     }
                 }),
-                k => V::read_field(&mut builder, k, &mut map),
+                k @ "created_by_actor" => once(&mut envelope_seen, 4, ctx, k).and_then(|()| {
+                    if V::WANTS_ENVELOPE {
+                        map.next_value::<Option<Actor>>()
+                            .map(|a| envelope.created_by_actor = a)
+                    } else {
+                        map.next_value::<IgnoredAny>().map(drop)
+                    }
+                }),
+                k @ "attribute_type" => once(&mut envelope_seen, 8, ctx, k).and_then(|()| {
+                    map.next_value::<Key<'de>>().map(|t| {
+                        if t.as_str() != V::TYPE.as_str() {
+                            mismatch = Some(t.as_str().to_owned());
+                        }
+                    })
+                }),
+                k if seen.first_time(&key) => V::read_field(&mut builder, k, &mut map),
+                k => Err(duplicate(ctx, k)),
             };
             if let Err(e) = step {
                 self.ctx.push_key(key.as_str());
@@ -96,13 +113,14 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
 }
 
 /// Where the values of a value array go: a `Vec` (every active value, or every value for
-/// history reads) or an `Option` (the first active value of a single-valued attribute, with
+/// history reads) or an `Option` (the one active value of a single-valued attribute, with
 /// no allocation of its own).
 pub(crate) trait Collect<V>: Sized {
     /// An empty collection, sized for `hint` values.
     fn with_hint(hint: Option<usize>) -> Self;
-    /// Offers one decoded value; `keep_all` keeps historic values too.
-    fn offer(&mut self, value: V, active: bool, keep_all: bool);
+    /// Offers one decoded value; `keep_all` keeps historic values too. Returns `false`
+    /// when the collection cannot hold it: a second active value offered to an `Option`.
+    fn offer(&mut self, value: V, active: bool, keep_all: bool) -> bool;
 }
 
 impl<V> Collect<V> for Vec<V> {
@@ -112,10 +130,11 @@ impl<V> Collect<V> for Vec<V> {
     }
 
     #[inline]
-    fn offer(&mut self, value: V, active: bool, keep_all: bool) {
+    fn offer(&mut self, value: V, active: bool, keep_all: bool) -> bool {
         if active || keep_all {
             self.push(value);
         }
+        true
     }
 }
 
@@ -126,14 +145,19 @@ impl<V> Collect<V> for Option<V> {
     }
 
     #[inline]
-    fn offer(&mut self, value: V, active: bool, _: bool) {
-        if active && self.is_none() {
-            *self = Some(value);
+    fn offer(&mut self, value: V, active: bool, _: bool) -> bool {
+        if !active {
+            return true;
         }
+        if self.is_some() {
+            return false;
+        }
+        *self = Some(value);
+        true
     }
 }
 
-/// Decodes a value array into `C`: the active values, the first active value, or every
+/// Decodes a value array into `C`: the active values, the one active value, or every
 /// value (history reads).
 pub(crate) struct ArraySeed<'a, V, C = Vec<V>> {
     ctx: &'a DecodeCtx,
@@ -162,8 +186,9 @@ impl<'a, V> ArraySeed<'a, V> {
 }
 
 impl<'a, V> ArraySeed<'a, V, Option<V>> {
-    /// The first active value only (single-valued attributes).
-    pub(crate) fn first_active(ctx: &'a DecodeCtx) -> Self {
+    /// The one active value of a single-valued attribute; a second active value is an
+    /// error saying to model the attribute as a `Vec`.
+    pub(crate) fn one_active(ctx: &'a DecodeCtx) -> Self {
         ArraySeed {
             ctx,
             all: false,
@@ -208,7 +233,11 @@ impl<'de, V: ReadValue, C: Collect<V>> Visitor<'de> for ArraySeed<'_, V, C> {
         let mut index = 0;
         loop {
             match seq.next_element_seed(ValueSeed::<V>::new(self.ctx)) {
-                Ok(Some((v, active))) => out.offer(v, active, self.all),
+                Ok(Some((v, active))) => {
+                    if !out.offer(v, active, self.all) {
+                        return Err(several_active::<V, A>(self.ctx, seq));
+                    }
+                }
                 Ok(None) => return Ok(out),
                 Err(e) => {
                     self.ctx.push_index(index);
@@ -217,5 +246,105 @@ impl<'de, V: ReadValue, C: Collect<V>> Visitor<'de> for ArraySeed<'_, V, C> {
             }
             index += 1;
         }
+    }
+}
+
+/// The error of a single-valued field whose array holds a second active value: keeping one
+/// would drop the others silently, and writing the record back would delete them. Counts
+/// the active values (the two read and those left in `seq`) for the message.
+#[cold]
+fn several_active<'de, V: ReadValue, A: SeqAccess<'de>>(ctx: &DecodeCtx, mut seq: A) -> A::Error {
+    let mut count = 2usize;
+    let mut exact = true;
+    loop {
+        match seq.next_element::<ActiveFlag>() {
+            Ok(Some(ActiveFlag(true))) => count += 1,
+            Ok(Some(ActiveFlag(false))) => {}
+            Ok(None) => break,
+            Err(_) => {
+                exact = false;
+                break;
+            }
+        }
+    }
+    let found = if exact {
+        format!("{count} active values")
+    } else {
+        format!("at least {count} active values")
+    };
+    let ty = short_type_name::<V>();
+    ctx.set_detail(
+        format!(
+            "at most one active value, as the field is single-valued (`{ty}` or `Option<{ty}>`); model an attribute that holds several values as `Vec<{ty}>`"
+        ),
+        found.clone(),
+    );
+    de::Error::custom(format_args!(
+        "{found} for a single-valued field: model it as `Vec<{ty}>`"
+    ))
+}
+
+/// Whether one value object is active (`active_until` absent or `null`), the rest skipped.
+struct ActiveFlag(bool);
+
+impl<'de> de::Deserialize<'de> for ActiveFlag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = ActiveFlag;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a value object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ActiveFlag, A::Error> {
+                let mut active = true;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key.as_str() == "active_until" {
+                        active = map.next_value::<Option<IgnoredAny>>()?.is_none();
+                    } else {
+                        map.next_value::<IgnoredAny>()?;
+                    }
+                }
+                Ok(ActiveFlag(active))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
+/// A type's name without module paths: `Tracked<SelectOption>` for
+/// `attio_core::values::tracked::Tracked<attio_core::values::select::SelectOption>`.
+fn short_type_name<T>() -> String {
+    let full = std::any::type_name::<T>();
+    let mut out = String::with_capacity(full.len());
+    let mut segment = String::new();
+    for c in full.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' {
+            segment.push(c);
+        } else {
+            out.push_str(segment.rsplit("::").next().unwrap_or(""));
+            segment.clear();
+            out.push(c);
+        }
+    }
+    out.push_str(segment.rsplit("::").next().unwrap_or(""));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type_name;
+
+    #[test]
+    fn type_names_lose_their_paths() {
+        assert_eq!(short_type_name::<String>(), "String");
+        assert_eq!(
+            short_type_name::<crate::values::Tracked<crate::values::SelectOption>>(),
+            "Tracked<SelectOption>"
+        );
+        assert_eq!(short_type_name::<i64>(), "i64");
+        assert_eq!(
+            short_type_name::<Vec<crate::values::EmailAddress>>(),
+            "Vec<EmailAddress>"
+        );
     }
 }

@@ -11,7 +11,8 @@
 //! | value type | operators on the attribute | property accessors |
 //! |---|---|---|
 //! | `String` (text) | `eq` `in_` `contains` `starts_with` `ends_with` | |
-//! | `f64`, `i64`, [`Currency`], [`Rating`], [`Date`], [`Timestamp`] | `eq` `gt` `gte` `lt` `lte` | |
+//! | `f64`, `i64`, [`Currency`], [`Date`], [`Timestamp`] | `eq` `gt` `gte` `lt` `lte` | |
+//! | [`Rating`] | `eq` `gt` `gte` `lt` `lte` (with a [`Rating`], checked to 0..=5 when built) | |
 //! | `bool` | `eq` | |
 //! | [`Status`], [`SelectOption`] | `eq(title_or_id)` | `active_from()` |
 //! | [`RecordRef<T>`] | `eq(record_id)` `in_(record_ids)` | |
@@ -57,6 +58,29 @@
 //! # #[attio(object = "people")]
 //! # struct Person { phone_numbers: Vec<PhoneNumber> }
 //! let f = Person::attrs().phone_numbers.gt("+44");
+//! ```
+//!
+//! A rating is compared with a [`Rating`], which cannot hold more than 5 stars: a bare
+//! number does not compile.
+//!
+//! ```compile_fail
+//! # use attio_core::AttioRecord;
+//! # use attio_core::values::Rating;
+//! # #[derive(AttioRecord)]
+//! # #[attio(object = "companies")]
+//! # struct Company { stars: Option<Rating> }
+//! let f = Company::attrs().stars.gt(7);
+//! ```
+//!
+//! ```
+//! # use attio_core::AttioRecord;
+//! # use attio_core::values::Rating;
+//! # #[derive(AttioRecord)]
+//! # #[attio(object = "companies")]
+//! # struct Company { stars: Option<Rating> }
+//! let f = Company::attrs().stars.gte(Rating::new(4)?);
+//! assert_eq!(f.to_string(), r#"{"stars":{"$gte":4}}"#);
+//! # Ok::<(), attio_core::Error>(())
 //! ```
 //!
 //! The operator traits ([`EqOp`], [`InOp`], [`TextOp`], [`StartsWithOp`], [`OrdOp`],

@@ -197,7 +197,8 @@ not_empty_on!(PersonalName, Some("full_name"));
 ord_on!(f64, f64, |v| json!(v));
 ord_on!(i64, i64, |v| json!(v));
 ord_on!(Currency, f64, |v| json!(v));
-ord_on!(Rating, i64, |v| json!(v));
+// A rating is compared with a `Rating`, so a bound over 5 cannot be built.
+ord_on!(Rating, Rating, |v| json!(v.get()));
 ord_on!(Date, Date, |v| Value::String(
     v.format("%Y-%m-%d").to_string()
 ));

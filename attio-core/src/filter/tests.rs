@@ -45,7 +45,15 @@ fn ordered_operators() {
         s(attr::<Currency>("value").gte(99.5)),
         r#"{"value":{"$gte":99.5}}"#
     );
-    assert_eq!(s(attr::<Rating>("stars").lt(4)), r#"{"stars":{"$lt":4}}"#);
+    let four = Rating::new(4).unwrap();
+    assert_eq!(
+        s(attr::<Rating>("stars").lt(four)),
+        r#"{"stars":{"$lt":4}}"#
+    );
+    assert_eq!(
+        s(attr::<Rating>("stars").eq(four)),
+        r#"{"stars":{"$eq":4}}"#
+    );
     let d = Date::from_ymd_opt(2024, 1, 2).unwrap();
     assert_eq!(
         s(attr::<Date>("founded").gte(d)),

@@ -3,7 +3,7 @@
 use reqwest::StatusCode;
 use serde::Deserialize;
 
-use crate::error::{ApiError, ErrorCode, ValidationIssue};
+use crate::error::{ApiError, ErrorCode, ValidationIssue, cut};
 
 /// Attio's error body: `{"status_code", "type", "code", "message", "validation_errors"?}`.
 #[derive(Deserialize)]
@@ -20,6 +20,10 @@ struct ErrorBody {
 
 /// Turns an error response into an [`ApiError`]; a body that is not Attio's error shape
 /// keeps the status, code `Other(<reason>)` and a short snippet of the body as the message.
+///
+/// The texts of the body (the message, each validation entry's message, expected and
+/// received) are cut to a readable length, after the attribute is read from them. (The
+/// caller takes the API key out of them: see `Client::redact`.)
 pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) -> ApiError {
     let parsed = serde_json::from_slice::<ErrorBody>(body)
         .ok()
@@ -62,6 +66,16 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
         },
     };
     error.attribute = attribute_named(&error);
+    error.message = cut(error.message);
+    error.error_type = cut(error.error_type);
+    if let ErrorCode::Other(code) = &mut error.code {
+        *code = cut(std::mem::take(code));
+    }
+    for issue in &mut error.validation_errors {
+        issue.message = cut(std::mem::take(&mut issue.message));
+        issue.expected = issue.expected.take().map(cut);
+        issue.received = issue.received.take().map(cut);
+    }
     error
 }
 
@@ -75,17 +89,15 @@ fn reason_code(status: u16) -> ErrorCode {
     ErrorCode::Other(reason)
 }
 
+/// The start of a body that is not Attio's error shape, its whitespace folded (the
+/// caller cuts it to a readable length).
 fn snippet(body: &[u8]) -> String {
-    const MAX: usize = 200;
-    let text = String::from_utf8_lossy(body);
+    let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.is_empty() {
         return "(empty response body)".to_owned();
     }
-    match text.char_indices().nth(MAX) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text,
-    }
+    text
 }
 
 /// The attribute an error is about: from a validation path (`data.values.<slug>…`), else

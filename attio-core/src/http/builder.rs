@@ -1,13 +1,13 @@
 //! Building a [`Client`]: key, base URL, timeout, retries, pacing, user agent.
 
 use std::fmt;
-use std::net::IpAddr;
 use std::time::Duration;
 
-use reqwest::Url;
 use reqwest::header::HeaderValue;
+use reqwest::redirect;
 
-use super::client::{Client, Inner};
+use super::base_url;
+use super::client::{ApiKey, Client, Inner};
 use super::pacing::{Pacer, RateLimits};
 use super::retry::RetryPolicy;
 use crate::error::Error;
@@ -90,7 +90,13 @@ impl fmt::Debug for ClientBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ClientBuilder")
             .field("api_key", &self.api_key.as_ref().map(|_| "<redacted>"))
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &format_args!(
+                    "{}",
+                    base_url::shown_raw(&self.base_url, self.api_key.as_deref().unwrap_or(""))
+                ),
+            )
             .field("timeout", &self.timeout)
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
@@ -120,9 +126,20 @@ impl ClientBuilder {
         self
     }
 
-    /// Where the API lives, default `https://api.attio.com` (a trailing `/` or `/v2` is
-    /// ignored). Must be `https`, except on a loopback host (`localhost`, `127.0.0.0/8`,
-    /// `::1`), where `http` is accepted for an emulator.
+    /// Where the API lives, default `https://api.attio.com`. Must be `https`, except on a
+    /// loopback host (`localhost`, `127.0.0.0/8`, `::1`), where `http` is accepted for an
+    /// emulator.
+    ///
+    /// Every request path starts with `/v2`, so one trailing `/v2` (and any trailing `/`) is
+    /// dropped, and a path prefix is kept: `https://api.attio.com/v2/` is
+    /// `https://api.attio.com`, and `https://proxy.example/attio/v2` sends
+    /// `https://proxy.example/attio/v2/objects/…`. Refused at [`build`](Self::build): user
+    /// info (`user:password@`; the key travels in a header), a query or fragment, and `/v2`
+    /// anywhere but at the end of the path (`…/v2/v2`, `…/v2/objects`).
+    ///
+    /// The client follows no redirect: an answer 3xx is an [`Error::Config`] naming where
+    /// it pointed, since following it would send the request, record data included, to
+    /// another address. Give the address that answers.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = url.into();
         self
@@ -141,7 +158,10 @@ impl ClientBuilder {
         self
     }
 
-    /// The client-side read and write budgets, shared by every clone of the client.
+    /// The client-side read and write budgets, shared by every clone of the client. Both
+    /// must be at least 1 per second ([`build`](Self::build) refuses a 0, which would
+    /// otherwise mean either "never send" or "unlimited"); to turn pacing off, say so with
+    /// [`no_rate_limits`](Self::no_rate_limits).
     pub fn rate_limits(mut self, limits: RateLimits) -> Self {
         self.rate_limits = Some(limits);
         self
@@ -163,8 +183,27 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     ///
     /// Fails with [`Error::Config`] when the key is missing or not a valid header value, the
-    /// base URL is malformed or is plain `http` on a host that is not loopback, or the TLS
-    /// stack cannot start.
+    /// base URL is refused (see [`base_url`](Self::base_url)), a rate limit is 0, or the TLS
+    /// stack cannot start. No such error repeats the key, or user info or a query of the
+    /// base URL; a base URL that is not a URL is not repeated at all (it may be a key given
+    /// in the wrong place).
+    ///
+    /// ```
+    /// use attio_core::{Client, RateLimits};
+    ///
+    /// let err = Client::builder()
+    ///     .api_key("my-key")
+    ///     .rate_limits(RateLimits { reads_per_second: 0, writes_per_second: 0 })
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("no_rate_limits"));
+    /// let err = Client::builder()
+    ///     .api_key("my-key")
+    ///     .base_url("https://ada:secret@api.attio.com")
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(!err.to_string().contains("secret"));
+    /// ```
     pub fn build(self) -> Result<Client, Error> {
         let key = self
             .api_key
@@ -178,7 +217,16 @@ impl ClientBuilder {
             )
         })?;
         auth.set_sensitive(true);
-        let base_url = check_base_url(&self.base_url)?;
+        let key = ApiKey::new(key.trim());
+        let base_url = base_url::check(&self.base_url, key.expose())?;
+        if let Some(limits) = self.rate_limits
+            && (limits.reads_per_second == 0 || limits.writes_per_second == 0)
+        {
+            return Err(Error::Config(format!(
+                "rate limits of {} reads and {} writes per second: 0 is no budget at all (it would send nothing); give both at least 1, or call `.no_rate_limits()` to turn client-side pacing off",
+                limits.reads_per_second, limits.writes_per_second
+            )));
+        }
         let user_agent = self
             .user_agent
             .unwrap_or_else(|| concat!("attio-rs/", env!("CARGO_PKG_VERSION")).to_owned());
@@ -186,12 +234,14 @@ impl ClientBuilder {
             .user_agent(user_agent)
             .timeout(self.timeout)
             .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))
+            .redirect(redirect::Policy::none())
             .build()
             .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
         Ok(Client::from_inner(Inner {
             http,
             base_url,
             auth,
+            key,
             retry: self.retry,
             rate_limits: self.rate_limits,
             pacer: Pacer::new(self.rate_limits),
@@ -199,88 +249,9 @@ impl ClientBuilder {
     }
 }
 
-/// The base URL without a trailing `/` or `/v2`, after checking its scheme and host.
-fn check_base_url(raw: &str) -> Result<String, Error> {
-    let url = Url::parse(raw.trim())
-        .map_err(|e| Error::Config(format!("base URL {raw:?} is not a URL: {e}")))?;
-    let Some(host) = url.host_str() else {
-        return Err(Error::Config(format!("base URL {raw:?} has no host")));
-    };
-    let bare = host.trim_start_matches('[').trim_end_matches(']');
-    let loopback = match bare.parse::<IpAddr>() {
-        Ok(ip) => ip.is_loopback(),
-        Err(_) => bare.eq_ignore_ascii_case("localhost"),
-    };
-    match url.scheme() {
-        "https" => {}
-        "http" if loopback => {}
-        "http" => {
-            return Err(Error::Config(format!(
-                "base URL {raw:?} is plain http: the API key would travel unencrypted; use https (http is only accepted on a loopback host, for an emulator)"
-            )));
-        }
-        other => {
-            return Err(Error::Config(format!(
-                "base URL {raw:?} has scheme `{other}`; use https"
-            )));
-        }
-    }
-    if url.query().is_some() || url.fragment().is_some() {
-        return Err(Error::Config(format!(
-            "base URL {raw:?} must not have a query or fragment"
-        )));
-    }
-    let mut s = url.as_str().trim_end_matches('/').to_owned();
-    if s.ends_with("/v2") {
-        s.truncate(s.len() - 3);
-    }
-    Ok(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn https_anywhere_and_http_only_on_loopback() {
-        assert_eq!(
-            check_base_url("https://api.attio.com").unwrap(),
-            "https://api.attio.com"
-        );
-        assert_eq!(
-            check_base_url("https://api.attio.com/").unwrap(),
-            "https://api.attio.com"
-        );
-        assert_eq!(
-            check_base_url("https://api.attio.com/v2").unwrap(),
-            "https://api.attio.com"
-        );
-        assert_eq!(
-            check_base_url("https://proxy.example/attio/v2/").unwrap(),
-            "https://proxy.example/attio"
-        );
-        for ok in [
-            "http://127.0.0.1:4010",
-            "http://127.3.2.1:4010",
-            "http://localhost:4010/",
-            "http://LOCALHOST",
-            "http://[::1]:4010",
-        ] {
-            assert!(check_base_url(ok).is_ok(), "{ok}");
-        }
-        for bad in [
-            "http://api.attio.com",
-            "http://10.0.0.1:4010",
-            "http://[::2]:80",
-            "http://localhost.evil.com",
-            "ftp://api.attio.com",
-            "api.attio.com",
-            "https://api.attio.com/?x=1",
-        ] {
-            let err = check_base_url(bad).unwrap_err();
-            assert!(matches!(err, Error::Config(_)), "{bad}: {err}");
-        }
-    }
 
     #[test]
     fn key_is_required_and_never_shown() {

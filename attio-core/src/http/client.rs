@@ -7,6 +7,7 @@ use reqwest::header::HeaderValue;
 
 use super::pacing::{Pacer, RateLimits};
 use super::retry::RetryPolicy;
+use crate::error::Error;
 
 /// An async client of Attio's REST API (v2).
 ///
@@ -41,6 +42,42 @@ use super::retry::RetryPolicy;
 /// | [`tasks`](Client::tasks) | tasks ([`Tasks`](crate::api::Tasks)) |
 /// | [`threads`](Client::threads), [`comments`](Client::comments) | comment threads and comments ([`Threads`](crate::api::Threads), [`Comments`](crate::api::Comments)) |
 /// | [`activities`](Client::activities) | a record's notes, tasks and threads, newest first |
+///
+/// # A tokio runtime
+///
+/// The client runs on [tokio](https://docs.rs/tokio): its calls must be awaited inside a
+/// tokio runtime, of either flavour (current-thread or multi-thread). Awaited elsewhere
+/// (another executor, or `futures::executor::block_on`) they panic with "there is no
+/// reactor running". Building the client needs no runtime. From `main`:
+///
+/// ```no_run
+/// #[tokio::main]
+/// async fn main() -> Result<(), attio_core::Error> {
+///     let client = attio_core::Client::from_env()?;
+///     let me = client.identify().await?;
+///     # let _ = me;
+///     Ok(())
+/// }
+/// ```
+///
+/// From synchronous code, with a runtime of its own:
+///
+/// ```no_run
+/// # fn main() -> Result<(), Box<dyn std::error::Error>> {
+/// let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+/// let client = attio_core::Client::from_env()?;
+/// let me = runtime.block_on(client.identify())?;
+/// # let _ = me;
+/// # Ok(())
+/// # }
+/// ```
+///
+/// # What the client refuses to do
+///
+/// It follows no redirect (a 3xx is an [`Error::Config`] naming where it pointed), and it
+/// takes the API key out of any text a server sends back before that text reaches an
+/// error: a proxy that echoes the `Authorization` header puts `[redacted]` into the error,
+/// not the key.
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
@@ -51,6 +88,8 @@ pub(crate) struct Inner {
     pub(crate) http: reqwest::Client,
     pub(crate) base_url: String,
     pub(crate) auth: HeaderValue,
+    /// The key in `auth`, to take it out of the text of errors.
+    pub(crate) key: ApiKey,
     pub(crate) retry: RetryPolicy,
     pub(crate) rate_limits: Option<RateLimits>,
     pub(crate) pacer: Pacer,
@@ -69,6 +108,12 @@ impl Client {
         &self.inner
     }
 
+    /// `error` without the API key in any of its text (see [`Error::redact`]): for every
+    /// error that carries what a server sent, an error body or a body that did not decode.
+    pub(crate) fn redact(&self, error: Error) -> Error {
+        error.redact(self.inner.key.expose())
+    }
+
     /// The base URL requests go to, e.g. `https://api.attio.com`.
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
@@ -82,6 +127,27 @@ impl Client {
     /// The client-side budgets, `None` when pacing is off.
     pub fn rate_limits(&self) -> Option<RateLimits> {
         self.inner.rate_limits
+    }
+}
+
+/// The API key, kept to take it out of server-supplied text; never printed.
+pub(crate) struct ApiKey(String);
+
+impl ApiKey {
+    /// The key, trimmed as it is sent.
+    pub(crate) fn new(key: &str) -> Self {
+        ApiKey(key.to_owned())
+    }
+
+    /// The key itself, for redacting it.
+    pub(crate) fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for ApiKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("<redacted>")
     }
 }
 

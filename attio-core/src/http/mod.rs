@@ -4,11 +4,12 @@
 //! requests, not resources: what an area needs after a failure (the lookup of a lost
 //! record create) is a step of that area around [`client::Client::send`].
 //!
-//! Layers, each importing only those below it: `pacing`, `retry`, `request`, `clock` and
-//! `api_error` at the bottom; `client` (the shared state); `builder` and `send`; `page` on
+//! Layers, each importing only those below it: `pacing`, `retry`, `request`, `clock`,
+//! `base_url` and `api_error` at the bottom; `client` (the shared state); `builder` and `send`; `page` on
 //! top of `send`.
 
 pub(crate) mod api_error;
+pub(crate) mod base_url;
 pub(crate) mod builder;
 pub(crate) mod client;
 pub(crate) mod clock;

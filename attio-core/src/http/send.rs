@@ -4,11 +4,14 @@
 use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
-use reqwest::StatusCode;
-use reqwest::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderValue, RETRY_AFTER};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderValue, LOCATION, RETRY_AFTER,
+};
+use reqwest::{StatusCode, Url};
 use tracing::Instrument;
 
 use super::api_error::api_error_from;
+use super::base_url;
 use super::client::Client;
 use super::clock::ServerClock;
 use super::pacing::Class;
@@ -111,6 +114,8 @@ struct Answer {
     status: StatusCode,
     /// The `Retry-After` header of a 429; other answers do not need their headers.
     retry_after: Option<HeaderValue>,
+    /// The `Location` header of a redirect.
+    location: Option<HeaderValue>,
     /// The server's clock, when the request asked for it.
     clock: Option<ServerClock>,
     body: Result<Bytes, reqwest::Error>,
@@ -125,9 +130,19 @@ impl Client {
         decode: impl FnOnce(&[u8]) -> Result<R, Error>,
     ) -> Result<R, Error> {
         match self.send(request, &mut Budget::new()).await {
-            Ok(reply) => decode(&reply.body),
+            Ok(reply) => self.decode(&reply, decode),
             Err(failure) => Err(failure.into_error()),
         }
+    }
+
+    /// Decodes a 2xx body with `decode`; a decode error repeats what the server sent, so
+    /// the API key is taken out of it.
+    pub(crate) fn decode<R>(
+        &self,
+        reply: &Reply,
+        decode: impl FnOnce(&[u8]) -> Result<R, Error>,
+    ) -> Result<R, Error> {
+        decode(&reply.body).map_err(|e| self.redact(e))
     }
 
     /// Sends `request`, retrying as its safety class and the policy allow, on `budget`.
@@ -172,8 +187,17 @@ impl Client {
                             clock: answer.clock,
                         });
                     }
-                    Err(e) => (Outcome::ResponseLost, transport_error(request, e, true)),
+                    Err(e) => (
+                        Outcome::ResponseLost,
+                        self.redact(transport_error(request, e, true)),
+                    ),
                 },
+                Ok(answer) if answer.status.is_redirection() => {
+                    let status = answer.status.as_u16();
+                    span.record("status", status);
+                    let error = self.redirect_error(request, answer.status, answer.location);
+                    (Outcome::Refused { status }, error)
+                }
                 Ok(answer) => {
                     let status = answer.status.as_u16();
                     span.record("status", status);
@@ -199,7 +223,7 @@ impl Client {
                         408 | 500..=599 => Outcome::ServerError { status },
                         _ => Outcome::Refused { status },
                     };
-                    (outcome, Error::from(error))
+                    (outcome, self.redact(Error::from(error)))
                 }
                 Err(e) => {
                     let outcome = if e.is_connect() {
@@ -208,7 +232,7 @@ impl Client {
                         Outcome::ResponseLost
                     };
                     let err = transport_error(request, e, outcome != Outcome::NotSent);
-                    (outcome, err)
+                    (outcome, self.redact(err))
                 }
             };
 
@@ -289,6 +313,11 @@ impl Client {
         } else {
             None
         };
+        let location = if status.is_redirection() {
+            response.headers().get(LOCATION).cloned()
+        } else {
+            None
+        };
         let clock = if request.server_clock {
             ServerClock::from_date(response.headers().get(DATE))
         } else {
@@ -298,9 +327,38 @@ impl Client {
         Ok(Answer {
             status,
             retry_after,
+            location,
             clock,
             body,
         })
+    }
+}
+
+impl Client {
+    /// The error of a 3xx answer, which the client does not follow: following it would send
+    /// the request, its body included, to wherever the answer points. It names the status
+    /// and where it pointed (without user info, query or the key).
+    fn redirect_error(
+        &self,
+        request: &Request,
+        status: StatusCode,
+        location: Option<HeaderValue>,
+    ) -> Error {
+        let key = self.inner().key.expose();
+        let sent_to = format!("{}{}", self.base_url(), request.path);
+        let target = location
+            .as_ref()
+            .and_then(|v| v.to_str().ok())
+            .and_then(|l| Url::parse(&sent_to).ok()?.join(l).ok())
+            .map(|url| format!("to {}", base_url::shown(&url, key)));
+        let target = target.unwrap_or_else(|| "without a usable Location".to_owned());
+        let reason = status.canonical_reason().unwrap_or("Redirect");
+        Error::Config(format!(
+            "{}: the base URL answered {} {reason}, a redirect {target}; attio-rs follows no redirect (it would send the request and its data there): set the base URL to the address that answers",
+            request.describe(),
+            status.as_u16(),
+        ))
+        .redact(key)
     }
 }
 

@@ -1,5 +1,6 @@
 //! Decoding: `__decode_values`, a map visitor with one slot per field read, filled straight
-//! from the response's value arrays.
+//! from the response's value arrays. A slot stays `None` while its key has not been seen, so
+//! an absent key of an `Option`/`Vec` field is told from an empty array and reported.
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
@@ -15,10 +16,13 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
         let slot = slot(i);
         let vt = f.value_ty;
         match f.multiplicity {
+            Multiplicity::One => quote! { let mut #slot: #p::Option<#vt> = #p::Option::None; },
+            Multiplicity::Optional => {
+                quote! { let mut #slot: #p::Option<#p::Option<#vt>> = #p::Option::None; }
+            }
             Multiplicity::Many => {
                 quote! { let mut #slot: #p::Option<#p::Vec<#vt>> = #p::Option::None; }
             }
-            _ => quote! { let mut #slot: #p::Option<#vt> = #p::Option::None; },
         }
     });
     let arms = m.read_fields().enumerate().map(|(i, f)| {
@@ -26,15 +30,34 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
         let vt = f.value_ty;
         let slug = &f.slug;
         match f.multiplicity {
+            Multiplicity::One => quote_spanned! {type_span(f.ty)=>
+                #slug => { #slot = #p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?; }
+            },
+            Multiplicity::Optional => quote_spanned! {type_span(f.ty)=>
+                #slug => { #slot = #p::Option::Some(#p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
+            },
             Multiplicity::Many => quote_spanned! {type_span(f.ty)=>
                 #slug => { #slot = #p::Option::Some(#p::decode_many::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
             },
-            _ => quote_spanned! {type_span(f.ty)=>
-                #slug => { #slot = #p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?; }
-            },
         }
     });
+    // One `AbsentKey` per `Option`/`Vec` field read, in a static: its absent key is
+    // reported once per process.
+    let absent: Vec<_> = m
+        .read_fields()
+        .filter(|f| f.multiplicity != Multiplicity::One)
+        .collect();
+    let absent_static = (!absent.is_empty()).then(|| {
+        let count = absent.len();
+        let (model, owner) = (ident.to_string(), &n.owner);
+        let keys = absent.iter().map(|f| {
+            let (field, slug) = (f.member.to_string(), &f.slug);
+            quote! { #p::AbsentKey::new(#model, #field, #slug, #owner) }
+        });
+        quote! { static __ATTIO_ABSENT: [#p::AbsentKey; #count] = [#(#keys),*]; }
+    });
     let mut read_index = 0usize;
+    let mut absent_index = 0usize;
     let inits = m.fields.iter().map(|f| {
         let member = f.member;
         if f.skip() {
@@ -44,10 +67,17 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
         let slot = slot(read_index);
         read_index += 1;
         let slug = &f.slug;
+        let key = absent_index;
         match f.multiplicity {
             Multiplicity::One => quote! { #member: #p::required(#slot, self.ctx, #slug)? },
-            Multiplicity::Optional => quote! { #member: #slot },
-            Multiplicity::Many => quote! { #member: #slot.unwrap_or_default() },
+            Multiplicity::Optional => {
+                absent_index += 1;
+                quote! { #member: #p::optional(#slot, &__ATTIO_ABSENT[#key]) }
+            }
+            Multiplicity::Many => {
+                absent_index += 1;
+                quote! { #member: #p::many(#slot, &__ATTIO_ABSENT[#key]) }
+            }
         }
     });
     let expecting = format!("the values of a `{}` {}", n.slug, n.item);
@@ -67,6 +97,7 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
                 }
                 #[inline]
                 fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
+                    #absent_static
                     #(#slots)*
                     while let #p::Option::Some(__key) = #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)? {
                         match __key.as_str() {

@@ -2,10 +2,11 @@
 //! slug table and calls into `attio_core::__private`. Each product has its file: the
 //! attribute table and handles (`table`), the writers (`write`), the decoder (`decode`) and
 //! the update type (`update`); this file assembles them per kind of model, inside
-//! `const _: () = { … };`, or emits a stub next to the errors.
+//! `const _: () = { … };`, or emits a stub next to the errors (`stub`).
 
 mod decode;
 mod names;
+mod stub;
 mod table;
 mod update;
 mod write;
@@ -15,6 +16,7 @@ use quote::quote;
 use syn::DeriveInput;
 
 use self::names::Names;
+use self::stub::StubField;
 use crate::ast::{Derive, Input, Kind, Model};
 use crate::check;
 use crate::ctxt::Ctxt;
@@ -23,12 +25,16 @@ pub fn derive(input: &DeriveInput, derive: Derive) -> TokenStream {
     let cx = Ctxt::default();
     let parsed = Input::from_syn(&cx, input, derive);
     let krate = parsed.as_ref().map(|p| p.krate.clone());
+    let stub_fields: Vec<StubField> = parsed
+        .iter()
+        .flat_map(|p| p.fields.iter().map(StubField::new))
+        .collect();
     let model = parsed.and_then(|p| check::check(&cx, derive, p));
     match (cx.check(), model) {
         (Ok(()), Some(model)) => expand(&model),
         (Err(err), _) => {
             let errors = Ctxt::into_compile_errors(err);
-            let stub = stub(input, derive, krate);
+            let stub = stub::stub(input, derive, krate, &stub_fields);
             quote!(#errors #stub)
         }
         // A missing model is always reported, so this arm is never reached; expand nothing.
@@ -98,37 +104,5 @@ fn hidden(items: TokenStream) -> TokenStream {
         const _: () = {
             #items
         };
-    }
-}
-
-/// An impl that satisfies the trait, emitted next to the errors so that uses of the model
-/// elsewhere do not add "trait not implemented" errors on top of the real ones.
-fn stub(input: &DeriveInput, derive: Derive, krate: Option<syn::Path>) -> TokenStream {
-    if !input.generics.params.is_empty() {
-        return TokenStream::new();
-    }
-    let ident = &input.ident;
-    let krate = krate.unwrap_or_else(|| syn::parse_quote!(::attio_core));
-    let p = quote!(#krate::__private);
-    match derive {
-        Derive::Record => hidden(quote! {
-            #[automatically_derived]
-            impl #krate::AttioRecord for #ident {
-                const OBJECT: &'static str = "";
-                const ATTRIBUTES: &'static [#krate::AttributeDef] = &[];
-                type Attrs = ();
-                type Update = #p::StubUpdate<Self>;
-                fn attrs() {}
-                fn __encode_values<__S: #p::serde::Serializer>(&self, __s: __S) -> #p::Result<__S::Ok, __S::Error> {
-                    __s.serialize_unit()
-                }
-                fn __decode_values<'de, __D: #p::serde::Deserializer<'de>>(
-                    _d: __D,
-                    _ctx: &#p::DecodeCtx,
-                ) -> #p::Result<Self, __D::Error> {
-                    #p::Result::Err(<__D::Error as #p::serde::de::Error>::custom("derive failed"))
-                }
-            }
-        }),
     }
 }

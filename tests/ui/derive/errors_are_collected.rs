@@ -6,7 +6,7 @@ use attio_core::AttioRecord;
 struct Person {
     #[attio(rename = "Bad Slug")]
     description: Option<String>,
-    #[attio(unique)]
+    #[attio(unique, read_only)]
     job_title: Option<String>,
 }
 

@@ -48,7 +48,9 @@ type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 /// record is never dropped and, when the model has a unique attribute, never created twice.
 ///
 /// The output has exactly one `Result` per input record, in input order; a record that
-/// fails does not stop the others.
+/// fails does not stop the others. A record that was stored but whose response the model
+/// cannot decode is its [`Error::StoredButUnreadable`](crate::Error::StoredButUnreadable),
+/// with its record id: do not send it again.
 ///
 /// ```no_run
 /// # use attio_core::{AttioRecord, Client};
@@ -182,12 +184,12 @@ async fn run_job<T: AttioRecord, U: AttioUpdate<Record = T>>(
         Job::Assert(record, slug) => {
             let (request, written) =
                 requests::assert_of::<T>(requests::encode_create(&record)?, slug)?;
-            requests::send_write(client, request, &written).await
+            requests::send_write(client, request, &written, None).await
         }
         Job::Update(id, update) => {
             let write = requests::encode_update(&update)?;
             let request = requests::update_request::<T>(Method::PATCH, id, write.body);
-            requests::send_write(client, request, &write.written).await
+            requests::send_write(client, request, &write.written, Some(id)).await
         }
     }
 }

@@ -7,7 +7,7 @@
 use reqwest::Method;
 use uuid::Uuid;
 
-use crate::attr::{Attr, Unique};
+use crate::attr::{AssertKey, Attr};
 use crate::error::Error;
 use crate::http::client::Client;
 use crate::http::request::{Request, Safety};
@@ -21,7 +21,7 @@ mod recover;
 mod requests;
 
 pub use bulk::{Bulk, Progress};
-pub use query::Query;
+pub use query::{Query, RecordStream};
 
 impl Client {
     /// Creates a record: `POST /v2/objects/{object}/records`.
@@ -41,6 +41,12 @@ impl Client {
     /// Attio refuses a create whose unique value another record holds
     /// ([`ErrorCode::UniquenessConflict`](crate::ErrorCode::UniquenessConflict); see
     /// [`Error::is_uniqueness_conflict`]); use [`assert`](Client::assert) to upsert.
+    ///
+    /// A record Attio stored whose response the model cannot decode (a required field
+    /// the response leaves empty, say) is [`Error::StoredButUnreadable`], carrying the
+    /// record id: the record exists, so do not create it again. The same holds for every
+    /// write: [`update`](Client::update), [`overwrite`](Client::overwrite),
+    /// [`assert`](Client::assert) and the bulk calls, per record.
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
@@ -185,14 +191,14 @@ impl Client {
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn assert<T: AttioRecord, V>(
+    pub async fn assert<T: AttioRecord, V, K: AssertKey>(
         &self,
         record: &T,
-        key: impl FnOnce(T::Attrs) -> Attr<T, V, Unique>,
+        key: impl FnOnce(T::Attrs) -> Attr<T, V, K>,
     ) -> Result<Record<T>, Error> {
         let slug = key(T::attrs()).slug();
         let (request, written) = requests::assert_of::<T>(requests::encode_create(record)?, slug)?;
-        requests::send_write(self, request, &written).await
+        requests::send_write(self, request, &written, None).await
     }
 
     /// Deletes a record: `DELETE /v2/objects/{object}/records/{record_id}`.
@@ -294,8 +300,10 @@ impl Client {
     /// active and who wrote it:
     /// `GET /v2/objects/{object}/records/{record_id}/attributes/{slug}/values?show_historic=true`.
     ///
-    /// The current value is the last one, with `active_until == None`. Name the model with a
-    /// turbofish; the closure picks the attribute from its handles.
+    /// The current value is the last one, with `active_until == None`. The closure picks
+    /// the attribute from the model's handles; with its argument's type written out
+    /// (`|p: PersonAttrs|`), the model is inferred. (Naming the model instead,
+    /// `history::<Person, _, _>(id, |p| p.job_title)`, works too.)
     ///
     /// ```no_run
     /// # use attio_core::{AttioRecord, Client};
@@ -303,7 +311,7 @@ impl Client {
     /// # #[attio(object = "people")]
     /// # struct Person { job_title: Option<String> }
     /// # async fn run(client: Client, id: uuid::Uuid) -> Result<(), attio_core::Error> {
-    /// let titles = client.history::<Person, _, _>(id, |p| p.job_title).await?;
+    /// let titles = client.history(id, |p: PersonAttrs| p.job_title).await?;
     /// for t in &titles {
     ///     println!("{} from {:?} until {:?}", t.value, t.active_from, t.active_until);
     /// }
@@ -396,10 +404,10 @@ impl Client {
     /// # let _ = results;
     /// # }
     /// ```
-    pub fn assert_many<T: AttioRecord, V>(
+    pub fn assert_many<T: AttioRecord, V, K: AssertKey>(
         &self,
         records: impl IntoIterator<Item = T>,
-        key: impl FnOnce(T::Attrs) -> Attr<T, V, Unique>,
+        key: impl FnOnce(T::Attrs) -> Attr<T, V, K>,
     ) -> Bulk<T> {
         let slug = key(T::attrs()).slug();
         Bulk::new(
@@ -420,6 +428,6 @@ impl Client {
     ) -> Result<Record<U::Record>, Error> {
         let write = requests::encode_update(update)?;
         let request = requests::update_request::<U::Record>(method, record_id, write.body);
-        requests::send_write(self, request, &write.written).await
+        requests::send_write(self, request, &write.written, Some(record_id)).await
     }
 }

@@ -2,15 +2,18 @@
 
 use std::fmt;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
-use futures_util::stream::Stream;
+use futures_util::stream::{Stream, StreamExt};
 
 use super::requests;
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
-use crate::http::page::{Endpoint, Page, Paging};
+use crate::http::page::{self, Endpoint, Paging};
 use crate::json;
+use crate::page::Page;
 use crate::record::{AttioRecord, Record};
 
 /// Attio's default (and the practical maximum) page size of a records query.
@@ -29,7 +32,7 @@ const DEFAULT_PAGE: usize = 500;
 /// # #[attio(object = "people")]
 /// # struct Person { name: Option<PersonalName>, job_title: Option<String> }
 /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
-/// use futures_util::TryStreamExt;
+/// use attio_core::stream::TryStreamExt;
 ///
 /// let smiths: Vec<_> = client
 ///     .query::<Person>()
@@ -160,15 +163,74 @@ impl<T: AttioRecord> Query<T> {
     }
 
     /// Sends the query and returns one page: at most `limit` records from `offset`.
+    ///
+    /// All or nothing: when some records of the page cannot be decoded into the model (a
+    /// required field empty on them, say), the call fails with [`Error::BadRecords`], which
+    /// names every bad record. [`send_page`](Query::send_page) returns the good records
+    /// beside the failures instead.
     pub async fn send(&self) -> Result<Vec<Record<T>>, Error> {
+        self.send_page().await?.into_result()
+    }
+
+    /// Sends the query and returns one page, decoded record by record: the records the
+    /// model can hold in [`Page::items`], and an error naming each record it cannot in
+    /// [`Page::failures`], so one bad record hides none of the others.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: String }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// let page = client.query::<Person>().limit(100).send_page().await?;
+    /// for person in &page.items {
+    ///     println!("{}", person.values.job_title);
+    /// }
+    /// for failure in &page.failures {
+    ///     eprintln!("skipped: {failure}"); // names the record and the attribute
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn send_page(&self) -> Result<Page<Record<T>>, Error> {
         let request = requests::query_request::<T>(self.to_body());
-        self.client.call(&request, json::decode_records::<T>).await
+        self.client
+            .call(&request, json::decode_records_lenient::<T>)
+            .await
     }
 
     /// Every matching record, page after page (`limit` records per request, default 500),
     /// fetched lazily as the stream is polled. The stream ends after a page shorter than
-    /// the page size; an error ends it after being yielded.
-    pub fn stream(self) -> impl Stream<Item = Result<Record<T>, Error>> + Send + 'static
+    /// the page size.
+    ///
+    /// A record that cannot be decoded into the model is yielded as an [`Error::Decode`]
+    /// naming it, and the stream goes on with the next record; a request that fails (or a
+    /// body that is not a page of records) is yielded as its error and ends the stream.
+    /// (`try_collect` stops at the first error of either kind.)
+    ///
+    /// The stream is `Unpin`: poll it with [`StreamExt::next`](crate::stream::StreamExt::next)
+    /// without pinning it first.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: Option<String> }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// use attio_core::stream::StreamExt;
+    ///
+    /// let mut people = client.query::<Person>().stream();
+    /// while let Some(person) = people.next().await {
+    ///     match person {
+    ///         Ok(person) => println!("{:?}", person.values.job_title),
+    ///         Err(e) if e.as_decode().is_some() => eprintln!("skipped: {e}"),
+    ///         Err(e) => return Err(e),
+    ///     }
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn stream(self) -> RecordStream<T>
     where
         T: Send + 'static,
     {
@@ -180,9 +242,44 @@ impl<T: AttioRecord> Query<T> {
             body: Some(Box::new(move |limit, offset| {
                 json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
             })),
-            decode: |body| json::decode_records::<T>(body).map(Page::of),
+            // Each record is one item, good or bad, so a bad record counts toward the page
+            // size that tells the last page.
+            decode: |body| json::decode_records_each::<T>(body).map(page::Page::of),
         };
-        self.client
+        let items = self
+            .client
             .pages(paging, paging.first(self.offset), endpoint)
+            .map(|item| item.and_then(|record| record));
+        RecordStream {
+            inner: Box::pin(items),
+        }
+    }
+}
+
+/// Every record of a query, page after page: the stream [`Query::stream`] returns. It is
+/// `Unpin` and `Send`, so `.next().await` works on it as is (bring
+/// [`StreamExt`](crate::stream::StreamExt) into scope).
+#[must_use = "a stream does nothing until it is polled"]
+pub struct RecordStream<T> {
+    inner: Pin<Box<dyn Stream<Item = Result<Record<T>, Error>> + Send>>,
+}
+
+impl<T> Stream for RecordStream<T> {
+    type Item = Result<Record<T>, Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.inner.size_hint()
+    }
+}
+
+impl<T: AttioRecord> fmt::Debug for RecordStream<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RecordStream")
+            .field("object", &T::OBJECT)
+            .finish_non_exhaustive()
     }
 }

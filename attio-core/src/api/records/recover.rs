@@ -85,7 +85,9 @@ pub(super) async fn create<T: AttioRecord>(
     loop {
         let request = assert.as_ref().unwrap_or(&create);
         let unsettled = match client.send(request, &mut budget).await {
-            Ok(reply) => return json::decode_record::<T>(&reply.body),
+            Ok(reply) => {
+                return client.decode(&reply, |body| requests::decode_written::<T>(body, None));
+            }
             Err(Failure::Failed(e)) => {
                 return Err(requests::name_attribute(e, T::ATTRIBUTES, &written));
             }
@@ -122,13 +124,10 @@ pub(super) async fn create<T: AttioRecord>(
             Ok(reply) => reply,
             Err(failure) => return Err(lookup_failed::<T>(key.slug, failure.into_error())),
         };
-        match resolve::<T>(
-            &reply.body,
-            key.slug,
-            since,
-            reply.clock,
-            &create.describe(),
-        )? {
+        let found = client.decode(&reply, |body| {
+            resolve::<T>(body, key.slug, since, reply.clock, &create.describe())
+        })?;
+        match found {
             Found::Stored(record) => {
                 tracing::debug!("the create was stored; its record was found");
                 return Ok(record);

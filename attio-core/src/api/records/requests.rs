@@ -4,6 +4,7 @@
 use reqwest::Method;
 use uuid::Uuid;
 
+use crate::decode::id;
 use crate::error::{Error, ValueError};
 use crate::http::client::Client;
 use crate::http::request::{Request, Safety};
@@ -99,16 +100,44 @@ pub(super) fn assert_of<T: AttioRecord>(
     Ok((assert_request::<T>(write.body, slug), write.written))
 }
 
-/// Sends a record write that needs no step of its own (an update, an assert) and decodes
-/// the record it answers.
+/// Sends a record write that needs no step of its own (an update of the record
+/// `record_id`, an assert) and decodes the record it answers.
 pub(super) async fn send_write<T: AttioRecord>(
     client: &Client,
     request: Request,
     written: &Written,
+    record_id: Option<Uuid>,
 ) -> Result<Record<T>, Error> {
     match client.send(&request, &mut Budget::new()).await {
-        Ok(reply) => json::decode_record::<T>(&reply.body),
+        Ok(reply) => client.decode(&reply, |body| decode_written::<T>(body, record_id)),
         Err(failure) => Err(name_attribute(failure.into_error(), T::ATTRIBUTES, written)),
+    }
+}
+
+/// Decodes the record a write answered with a 2xx: the write was stored, so a body that
+/// does not decode is [`Error::StoredButUnreadable`], never a plain decode error a caller
+/// might retry. Its record id is read from the body when the values fail, or is
+/// `record_id`, the record the write was sent to.
+pub(super) fn decode_written<T: AttioRecord>(
+    body: &[u8],
+    record_id: Option<Uuid>,
+) -> Result<Record<T>, Error> {
+    json::decode_record::<T>(body).map_err(|e| stored_but_unreadable::<T>(e, body, record_id))
+}
+
+#[cold]
+fn stored_but_unreadable<T: AttioRecord>(
+    error: Error,
+    body: &[u8],
+    record_id: Option<Uuid>,
+) -> Error {
+    match error {
+        Error::Decode(source) => Error::StoredButUnreadable {
+            object: T::OBJECT,
+            record_id: source.record_id.or_else(|| id::of_body(body)).or(record_id),
+            source,
+        },
+        other => other,
     }
 }
 
@@ -150,5 +179,49 @@ fn attribute_of_type_named(
     match (candidates.next(), candidates.next()) {
         (Some(one), None) => Some(one.slug.to_owned()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(crate::AttioRecord, Debug)]
+    #[attio(object = "users", crate = "crate")]
+    struct User {
+        user_id: String,
+    }
+
+    const ID: &str = "bf071e1f-6035-429d-b874-d83ea64ea13b";
+
+    fn stored_id(body: &str, known: Option<Uuid>) -> Option<Uuid> {
+        match decode_written::<User>(body.as_bytes(), known).unwrap_err() {
+            Error::StoredButUnreadable {
+                object: "users",
+                record_id,
+                ..
+            } => record_id,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_written_record_that_does_not_decode_is_stored_but_unreadable() {
+        // The values come before the id: the id is read by a second parse.
+        let body = format!(
+            r#"{{"data":{{"values":{{"user_id":[]}},"id":{{"workspace_id":"{ID}","object_id":"{ID}","record_id":"{ID}"}},"created_at":"2024-01-01T00:00:00Z"}}}}"#
+        );
+        assert_eq!(stored_id(&body, None).unwrap().to_string(), ID);
+        // A body without a readable id: the id the write was sent to, if any.
+        let known = Uuid::new_v4();
+        assert_eq!(stored_id("<html>", Some(known)), Some(known));
+        assert_eq!(stored_id("<html>", None), None);
+        let shown = decode_written::<User>(b"<html>", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            shown.starts_with("a `users` record was stored (its id could not be read)"),
+            "{shown}"
+        );
     }
 }
