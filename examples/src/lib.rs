@@ -1,5 +1,5 @@
 //! Shared by the example programs of attio-rs (`people.rs`, `users.rs`, `workspaces.rs`,
-//! `bulk_import.rs` beside this directory): where the examples send their requests.
+//! `bulk_import.rs`, `activity.rs` beside this directory): where the examples send their requests.
 //!
 //! Without `ATTIO_API_KEY` an example starts the Attio emulator in-process, on a free
 //! loopback port, and talks to it: nothing leaves the machine and no account is needed.

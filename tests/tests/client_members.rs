@@ -32,6 +32,7 @@ async fn members_and_identity_from_the_emulator() {
         .expect("emulator starts");
     let client = client_for(emu.base_url(), emu.api_key());
 
+    // The emulator seeds an admin who owns the token, a member and a suspended member.
     let members = client.members().all().await.expect("members");
     // The emulator seeds an admin, a member and a suspended member.
     let levels: Vec<AccessLevel> = members.iter().map(|m| m.access_level.clone()).collect();

@@ -27,7 +27,14 @@ use uuid::Uuid;
 /// The longest one example may run before it is killed and the test fails.
 const TIMEOUT: Duration = Duration::from_secs(45);
 
-const EXAMPLES: [&str; 5] = ["people", "users", "workspaces", "bulk_import", "webhooks"];
+const EXAMPLES: [&str; 6] = [
+    "people",
+    "users",
+    "workspaces",
+    "bulk_import",
+    "activity",
+    "webhooks",
+];
 
 /// Builds the examples once; their executables by name.
 fn executables() -> &'static HashMap<String, PathBuf> {
@@ -364,6 +371,87 @@ fn webhooks_runs_alone() {
     ));
     assert_eq!(r.ids_after("deleted person"), [person]);
     assert_eq!(r.ids_after("deleted webhook"), [webhook]);
+}
+
+#[test]
+fn activity_runs_alone() {
+    let r = run_alone("activity");
+    let ada = r.id_after("created person");
+    r.has(" Ada Lovelace\n");
+    r.has("wrote note ");
+    r.has(
+        " \"Discovery call\": \"Summary\\nwants the analytical engine demo\\nbudget approved\"\n",
+    );
+    r.has(" \"First contact\" (back-dated)\n");
+    let task = r.id_after("opened task");
+    r.has("\"Send Ada the demo contract\", linked to 2 record(s), assigned to Emulator Owner\n");
+    assert_eq!(r.ids_after("completed task"), [task]);
+    r.has("(is_completed true)");
+    // Newest first: the comment's thread, the completed task and the note written now, then
+    // the note back-dated a week.
+    let timeline: Vec<&str> = r
+        .stdout
+        .lines()
+        .skip_while(|l| !l.starts_with("timeline of Ada (4 item(s), newest first):"))
+        .skip(1)
+        .take(4)
+        .map(|l| l.get(23..).unwrap_or_default())
+        .collect();
+    assert_eq!(
+        timeline,
+        [
+            "thread  Contract sent, waiting for her signature.",
+            "task    Send Ada the demo contract [done]",
+            "note    Discovery call",
+            "note    First contact",
+        ],
+        "{}",
+        r.stdout
+    );
+    r.has("deleted the comment, the task and the two notes\n");
+    assert_eq!(r.ids_after("deleted person"), [ada]);
+}
+
+#[test]
+fn activity_against_a_running_emulator_leaves_nothing_behind() {
+    let rt = runtime();
+    let emu = rt
+        .block_on(Emulator::builder().no_rate_limits().start())
+        .expect("emulator starts");
+    let env = [
+        ("ATTIO_API_KEY", emu.api_key()),
+        ("ATTIO_BASE_URL", emu.base_url()),
+    ];
+    let r = run("activity", &[], &env);
+    r.assert_ok("activity");
+    assert!(
+        r.stdout.starts_with(&format!(
+            "Using the Attio API at {}: this example ",
+            emu.base_url()
+        )),
+        "{}",
+        r.stdout
+    );
+    for object in ["people", "companies"] {
+        assert_eq!(emu.record_count(object), 0, "{object}");
+    }
+    rt.block_on(async {
+        let http = reqwest::Client::new();
+        for path in ["/v2/notes", "/v2/tasks", "/v2/threads"] {
+            let body = http
+                .get(format!("{}{path}", emu.base_url()))
+                .bearer_auth(emu.api_key())
+                .send()
+                .await
+                .expect("listed")
+                .bytes()
+                .await
+                .expect("read");
+            let v: serde_json::Value = serde_json::from_slice(&body).expect("JSON");
+            assert_eq!(v["data"], serde_json::json!([]), "{path}");
+        }
+    });
+    rt.block_on(emu.shutdown());
 }
 
 #[test]

@@ -8,13 +8,20 @@
 
 pub(crate) mod records;
 
+mod activities;
 mod lists;
 mod members;
+mod notes;
 mod objects;
 mod options;
+mod tasks;
+mod threads;
 mod webhooks;
 
 pub use lists::Lists;
 pub use members::Members;
+pub use notes::Notes;
 pub use objects::{Listing, Objects};
+pub use tasks::{TaskQuery, TaskSort, Tasks};
+pub use threads::{Comments, Threads};
 pub use webhooks::Webhooks;

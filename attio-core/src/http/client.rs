@@ -38,6 +38,10 @@ use crate::error::Error;
 /// |---|---|
 /// | [`members`](Client::members) | workspace members ([`Members`](crate::api::Members)) |
 /// | [`identify`](Client::identify) | the token itself: `GET /v2/self` |
+/// | [`notes`](Client::notes) | notes on records ([`Notes`](crate::api::Notes)) |
+/// | [`tasks`](Client::tasks) | tasks ([`Tasks`](crate::api::Tasks)) |
+/// | [`threads`](Client::threads), [`comments`](Client::comments) | comment threads and comments ([`Threads`](crate::api::Threads), [`Comments`](crate::api::Comments)) |
+/// | [`activities`](Client::activities) | a record's notes, tasks and threads, newest first |
 ///
 /// # A tokio runtime
 ///

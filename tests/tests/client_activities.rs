@@ -1,0 +1,187 @@
+//! A record's activity timeline, `client.activities(&record)`, against the emulator: its
+//! notes, tasks, comment threads and its list entries' threads, newest first, and nothing
+//! of another record.
+
+mod common;
+
+use attio_core::models::{Activity, NewComment, NewNote, NewTask};
+use attio_core::values::{EmailAddress, Timestamp};
+use attio_core::{AnyRecordRef, Client, RecordRef, RetryPolicy};
+use attio_emulator::Emulator;
+use common::Person;
+use serde_json::json;
+use uuid::Uuid;
+
+async fn start() -> (Emulator, Client) {
+    let emu = Emulator::builder()
+        .no_rate_limits()
+        .start()
+        .await
+        .expect("emulator starts");
+    let client = Client::builder()
+        .api_key(emu.api_key())
+        .base_url(emu.base_url())
+        .no_rate_limits()
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client builds");
+    (emu, client)
+}
+
+async fn person(client: &Client, email: &str) -> RecordRef<Person> {
+    let created = client
+        .create(&Person {
+            email_addresses: vec![EmailAddress::new(email).unwrap()],
+            name: None,
+            description: None,
+            job_title: None,
+            company: None,
+            phone_numbers: vec![],
+            primary_location: None,
+            linkedin_url: None,
+            created_at: None,
+        })
+        .await
+        .expect("person created");
+    RecordRef::new(created.id.record_id)
+}
+
+/// Creates a `prospects` list of people and puts `person` on it; the entry's id.
+async fn entry_for(emu: &Emulator, person: Uuid) -> Uuid {
+    let http = reqwest::Client::new();
+    let post = |path: &str, body: serde_json::Value| {
+        http.post(format!("{}/v2{path}", emu.base_url()))
+            .bearer_auth(emu.api_key())
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+    };
+    let list = post(
+        "/lists",
+        json!({"data": {
+            "name": "Prospects", "api_slug": "prospects", "parent_object": "people",
+            "workspace_access": "full-access", "workspace_member_access": [],
+        }}),
+    )
+    .await
+    .expect("list created");
+    assert_eq!(list.status(), 200, "{}", list.text().await.unwrap());
+    let entry = post(
+        "/lists/prospects/entries",
+        json!({"data": {"parent_record_id": person, "parent_object": "people", "entry_values": {}}}),
+    )
+    .await
+    .expect("entry created");
+    assert_eq!(entry.status(), 200);
+    let body: serde_json::Value = serde_json::from_slice(&entry.bytes().await.unwrap()).unwrap();
+    body["data"]["id"]["entry_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn at(s: &str) -> Timestamp {
+    s.parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_timeline_merges_every_kind_newest_first() {
+    let (emu, client) = start().await;
+    let ada = person(&client, "ada@example.com").await;
+    let bob = person(&client, "bob@example.com").await;
+    let me = client
+        .identify()
+        .await
+        .unwrap()
+        .authorized_by_workspace_member_id
+        .unwrap();
+    let entry = entry_for(&emu, ada.record_id().unwrap()).await;
+
+    // Back-dated items, created out of order; the task is created now, so it is newest.
+    let old_note = client
+        .notes()
+        .create(&NewNote::plaintext(&ada, "First call", "x").created_at(at("2020-01-01T00:00:00Z")))
+        .await
+        .unwrap();
+    let entry_comment = client
+        .comments()
+        .create(
+            &NewComment::on_entry("prospects", entry, me, "Good fit")
+                .created_at(at("2022-01-01T00:00:00Z")),
+        )
+        .await
+        .unwrap();
+    let record_comment = client
+        .comments()
+        .create(
+            &NewComment::on_record(&ada, me, "Met at the fair")
+                .created_at(at("2021-01-01T00:00:00Z")),
+        )
+        .await
+        .unwrap();
+    let new_note = client
+        .notes()
+        .create(
+            &NewNote::markdown(&ada, "Demo", "## Went well").created_at(at("2023-01-01T00:00:00Z")),
+        )
+        .await
+        .unwrap();
+    let task = client
+        .tasks()
+        .create(&NewTask::new("Send the contract").linked_to(&ada))
+        .await
+        .unwrap();
+
+    // Bob's activity stays out of Ada's timeline.
+    client
+        .notes()
+        .create(&NewNote::plaintext(&bob, "Bob", "x"))
+        .await
+        .unwrap();
+    client
+        .tasks()
+        .create(&NewTask::new("Call Bob").linked_to(&bob))
+        .await
+        .unwrap();
+    client
+        .comments()
+        .create(&NewComment::on_record(&bob, me, "Bob"))
+        .await
+        .unwrap();
+
+    let timeline = client.activities(&ada).await.expect("timeline");
+    let got: Vec<(&str, Uuid)> = timeline.iter().map(|a| (a.kind(), a.id())).collect();
+    assert_eq!(
+        got,
+        [
+            ("task", task.id.task_id),
+            ("note", new_note.id.note_id),
+            ("thread", entry_comment.thread_id),
+            ("thread", record_comment.thread_id),
+            ("note", old_note.id.note_id),
+        ]
+    );
+    assert!(timeline.windows(2).all(|w| w[0].at() >= w[1].at()));
+    assert_eq!(timeline[4].at(), at("2020-01-01T00:00:00Z"));
+    match &timeline[0] {
+        Activity::Task(t) => assert_eq!(t.content_plaintext, "Send the contract"),
+        other => panic!("expected the task first, got {other:?}"),
+    }
+    match &timeline[2] {
+        Activity::Thread(t) => assert_eq!(t.comments[0].content_plaintext, "Good fit"),
+        other => panic!("expected the entry's thread, got {other:?}"),
+    }
+
+    // The same through a reference of any object.
+    let any = AnyRecordRef::new("people", ada.record_id().unwrap());
+    assert_eq!(client.activities_of_any(&any).await.unwrap(), timeline);
+
+    // A record with no activity has an empty timeline; a reference by email is refused.
+    let cy = person(&client, "cy@example.com").await;
+    assert!(client.activities(&cy).await.unwrap().is_empty());
+    let by_email = RecordRef::<Person>::by_email_address("ada@example.com").unwrap();
+    let err = client.activities(&by_email).await.unwrap_err();
+    assert!(err.as_invalid_value().is_some(), "{err}");
+    emu.shutdown().await;
+}
