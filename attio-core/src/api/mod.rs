@@ -8,12 +8,17 @@
 
 pub(crate) mod records;
 
+mod bulk;
+mod entries;
+
 mod lists;
 mod members;
 mod objects;
 mod options;
 mod webhooks;
 
+pub use bulk::Progress;
+pub use entries::{Entries, EntryBulk, EntryQuery, EntryStream};
 pub use lists::Lists;
 pub use members::Members;
 pub use objects::{Listing, Objects};

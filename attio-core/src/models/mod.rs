@@ -8,6 +8,7 @@
 //! `attributes` (read), `new_attribute` (written) and `options`; webhooks in `webhooks`.
 
 mod attributes;
+mod entries;
 pub(crate) mod event_type;
 mod lists;
 mod members;
@@ -20,6 +21,7 @@ pub use attributes::{
     Attribute, AttributeConfig, AttributeId, CurrencyConfig, CurrencyDisplay, DefaultValue,
     RecordReferenceConfig, Relationship,
 };
+pub use entries::RecordEntry;
 pub use lists::{
     List, ListAccessLevel, ListId, ListUpdate, MemberAccess, NewList, WorkspaceAccess,
 };
