@@ -284,7 +284,7 @@ impl<E: AttioEntry> Entries<'_, E> {
     /// # struct Deal { stage: Option<Status> }
     /// # async fn run(client: Client, id: uuid::Uuid) -> Result<(), attio_core::Error> {
     /// for stage in client.entries::<Deal>().history(id, |d| d.stage).await? {
-    ///     println!("{} from {:?}", stage.value.title(), stage.active_from);
+    ///     println!("{:?} from {:?}", stage.value.title, stage.active_from);
     /// }
     /// # Ok(())
     /// # }
