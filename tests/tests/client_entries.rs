@@ -188,7 +188,10 @@ async fn assert_by_parent_creates_then_updates_then_cannot_choose() {
     assert_eq!(emu.entries("sales").len(), 1);
 
     // A second entry of the same parent: an assert by parent cannot choose.
-    deals.create(&acme, &deal("Lead")).await.expect("second entry");
+    deals
+        .create(&acme, &deal("Lead"))
+        .await
+        .expect("second entry");
     let e = deals.assert(&acme, &deal("Lost")).await.unwrap_err();
     assert!(e.is_multiple_match(), "{e:?}");
     assert_eq!(e.code(), Some(&ErrorCode::MultipleMatchResults));
@@ -243,10 +246,7 @@ async fn filters_and_sorts_on_the_list_and_on_the_parent_record() {
         .into_iter()
         .map(|c| (c.id.record_id, c.values.name.unwrap_or_default()))
         .collect();
-    let by_parent: Vec<(Uuid, &str)> = companies
-        .iter()
-        .map(|(id, n)| (*id, n.as_str()))
-        .collect();
+    let by_parent: Vec<(Uuid, &str)> = companies.iter().map(|(id, n)| (*id, n.as_str())).collect();
 
     // On the parent's name, through the parent_record path.
     let query = deals
@@ -310,10 +310,18 @@ async fn history_after_two_stage_changes() {
     sales(&client).await;
     let acme = company(&client, "Acme").await;
     let deals = client.entries::<Deal>();
-    let id = deals.create(&acme, &deal("Lead")).await.expect("entry").id.entry_id;
+    let id = deals
+        .create(&acme, &deal("Lead"))
+        .await
+        .expect("entry")
+        .id
+        .entry_id;
     for stage in ["Qualified", "Won"] {
         deals
-            .update(id, &DealUpdate::default().stage(Some(Status::by_title(stage))))
+            .update(
+                id,
+                &DealUpdate::default().stage(Some(Status::by_title(stage))),
+            )
             .await
             .expect("stage");
     }
@@ -326,7 +334,10 @@ async fn history_after_two_stage_changes() {
     assert!(history[..2].iter().all(|t| t.active_until.is_some()));
     assert_eq!(history[2].active_until, None);
 
-    let e = deals.history(Uuid::new_v4(), |d| d.stage).await.unwrap_err();
+    let e = deals
+        .history(Uuid::new_v4(), |d| d.stage)
+        .await
+        .unwrap_err();
     assert!(e.is_not_found(), "{e}");
 }
 
@@ -413,7 +424,11 @@ async fn a_bulk_add_of_300_entries_gets_no_429() {
     assert_eq!(results.len(), 300);
     for (parent, result) in parents.iter().zip(&results) {
         let entry = result.as_ref().expect("entry");
-        assert_eq!(Some(entry.parent_record_id), parent.record_id(), "in input order");
+        assert_eq!(
+            Some(entry.parent_record_id),
+            parent.record_id(),
+            "in input order"
+        );
         seen.push(entry.id.entry_id);
     }
     assert_eq!(*progress.lock().expect("lock"), 300);

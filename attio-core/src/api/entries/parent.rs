@@ -34,12 +34,9 @@ fn condition(list: &str, object: &str, key: String, value: Value) -> Value {
     match key.as_str() {
         "$and" | "$or" => {
             let inner = match value {
-                Value::Array(items) => Value::Array(
-                    items
-                        .into_iter()
-                        .map(|f| filter(list, object, f))
-                        .collect(),
-                ),
+                Value::Array(items) => {
+                    Value::Array(items.into_iter().map(|f| filter(list, object, f)).collect())
+                }
                 other => other,
             };
             one(key, inner)
