@@ -4,7 +4,7 @@
 //! entries, a bulk add of 300 entries under Attio's write limit, and a record's entries.
 
 use attio_core::models::{NewAttribute, NewList, NewStatus, Target};
-use attio_core::stream::TryStreamExt;
+use attio_core::stream::{StreamExt, TryStreamExt};
 use attio_core::values::{Currency, SelectOption, Status};
 use attio_core::{
     AttioEntry, AttioRecord, AttributeType, Client, ErrorCode, RateLimits, RecordRef, RetryPolicy,
@@ -449,4 +449,52 @@ async fn a_bulk_add_of_300_entries_gets_no_429() {
     }
     assert_eq!(emu.entries("sales").len(), 300);
     assert_eq!(emu.stats().total_429(), before.total_429());
+}
+
+/// The `sales` list read by a model whose `stage` is required.
+#[derive(AttioEntry, Debug, Clone, PartialEq)]
+#[attio(list = "sales")]
+struct StagedDeal {
+    stage: Status,
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_entry_the_model_cannot_hold_is_named_beside_the_others() {
+    let (_emu, client) = emulator().await;
+    sales(&client).await;
+    let deals = client.entries::<Deal>();
+    let mut bad = None;
+    for (i, stage) in [Some("Lead"), None, Some("Won")].into_iter().enumerate() {
+        let c = company(&client, &format!("C{i}")).await;
+        let d = Deal {
+            stage: stage.map(Status::by_title),
+            tags: vec![],
+            amount: None,
+        };
+        let e = deals.create(&c, &d).await.expect("entry");
+        if stage.is_none() {
+            bad = Some(e.id.entry_id);
+        }
+    }
+    let bad = bad.expect("the entry without a stage");
+    let staged = client.entries::<StagedDeal>();
+
+    let all_or_nothing = staged.query().send().await.unwrap_err();
+    assert!(
+        all_or_nothing.to_string().contains(&bad.to_string()),
+        "{all_or_nothing}"
+    );
+
+    let page = staged.query().send_page().await.expect("page");
+    assert_eq!(page.items.len(), 2);
+    assert_eq!(page.failures.len(), 1);
+    assert_eq!(page.failures[0].entry_id, Some(bad));
+    assert_eq!(page.failures[0].attribute.as_deref(), Some("stage"));
+
+    // A stream yields the bad entry as its error and goes on; pages of 1 count it too.
+    let items: Vec<_> = staged.query().limit(1).stream().collect().await;
+    assert_eq!(items.len(), 3);
+    let failed: Vec<_> = items.iter().filter_map(|r| r.as_ref().err()).collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].as_decode().and_then(|d| d.entry_id), Some(bad));
 }

@@ -7,7 +7,7 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures_util::stream::Stream;
+use futures_util::stream::{Stream, StreamExt};
 
 use super::parent;
 use super::requests::query_request;
@@ -194,17 +194,32 @@ impl<E: AttioEntry> EntryQuery<E> {
         )
     }
 
-    /// Sends the query and returns one page: at most `limit` entries from `offset`. An
-    /// entry the model cannot hold fails the call with an [`Error::Decode`] naming it.
+    /// Sends the query and returns one page: at most `limit` entries from `offset`.
+    ///
+    /// All or nothing: when some entries of the page cannot be decoded into the model, the
+    /// call fails with [`Error::BadRecords`], which names every bad entry.
+    /// [`send_page`](EntryQuery::send_page) returns the good entries beside the failures
+    /// instead.
     pub async fn send(&self) -> Result<Vec<Entry<E>>, Error> {
+        self.send_page().await?.into_result()
+    }
+
+    /// Sends the query and returns one page, decoded entry by entry: the entries the model
+    /// can hold in [`Page::items`](crate::Page::items), and an error naming each entry it
+    /// cannot in [`Page::failures`](crate::Page::failures).
+    pub async fn send_page(&self) -> Result<crate::Page<Entry<E>>, Error> {
         let request = query_request::<E>(self.to_body());
-        self.client.call(&request, json::decode_entries::<E>).await
+        self.client
+            .call(&request, json::decode_entries_lenient::<E>)
+            .await
     }
 
     /// Every matching entry, page after page (`limit` entries per request, default 500),
     /// fetched lazily as the stream is polled. The stream ends after a page shorter than
-    /// the page size; an error (a failed request, a page that does not decode) is yielded
-    /// and ends it. The stream is `Unpin` and `Send`.
+    /// the page size. An entry that cannot be decoded into the model is yielded as an
+    /// [`Error::Decode`] naming it, and the stream goes on with the next entry; a request
+    /// that fails (or a body that is not a page of entries) is yielded as its error and
+    /// ends the stream. The stream is `Unpin` and `Send`.
     ///
     /// ```no_run
     /// # use attio_core::{AttioEntry, Client};
@@ -232,11 +247,14 @@ impl<E: AttioEntry> EntryQuery<E> {
             body: Some(Box::new(move |limit, offset| {
                 json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
             })),
-            decode: |body| json::decode_entries::<E>(body).map(Page::of),
+            // Each entry is one item, good or bad, so a bad entry counts toward the page
+            // size that tells the last page.
+            decode: |body| json::decode_entries_each::<E>(body).map(Page::of),
         };
         let items = self
             .client
-            .pages(paging, paging.first(self.offset), endpoint);
+            .pages(paging, paging.first(self.offset), endpoint)
+            .map(|item| item.and_then(|entry| entry));
         EntryStream {
             inner: Box::pin(items),
         }
