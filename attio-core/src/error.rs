@@ -173,6 +173,13 @@ impl Error {
         }
     }
 
+    /// Whether Attio found several matches where the call needed one: its 400
+    /// `multiple_match_results`, as an assert of a list entry by parent answers when the
+    /// parent has several entries in the list (update one of them by entry id instead).
+    pub fn is_multiple_match(&self) -> bool {
+        matches!(self, Error::Api(e) if e.code == ErrorCode::MultipleMatchResults)
+    }
+
     /// Whether sending the same request again may succeed: rate limits, server errors and
     /// transport failures. (Whether it is *safe* to resend depends on the call; the client
     /// decides that.)
@@ -431,11 +438,27 @@ impl fmt::Display for ApiError {
         if self.code == ErrorCode::Unauthorized {
             f.write_str(" (check ATTIO_API_KEY)")?;
         }
+        if self.code == ErrorCode::MultipleMatchResults
+            && self.request.as_deref().is_some_and(is_entry_assert)
+        {
+            f.write_str(
+                " (the parent record has several entries in this list, so an assert by parent cannot choose one: update one of them by its entry id)",
+            )?;
+        }
         Ok(())
     }
 }
 
 impl std::error::Error for ApiError {}
+
+/// Whether `request` (`METHOD /path`) is an assert of a list entry by parent,
+/// `PUT /v2/lists/{list}/entries`.
+fn is_entry_assert(request: &str) -> bool {
+    request
+        .strip_prefix("PUT /v2/lists/")
+        .and_then(|rest| rest.split_once('/'))
+        .is_some_and(|(_, tail)| tail == "entries")
+}
 
 /// A value refused before it was sent, because Attio would reject it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -151,7 +151,7 @@ pub fn decode_records<T: AttioRecord>(bytes: &[u8]) -> Result<Vec<Record<T>>, Er
 pub fn decode_records_lenient<T: AttioRecord>(bytes: &[u8]) -> Result<Page<Record<T>>, Error> {
     match decode_records::<T>(bytes) {
         Ok(records) => Ok(Page::complete(records)),
-        Err(strict) => match list::each::<T>(bytes) {
+        Err(strict) => match list::each::<list::Records<T>>(bytes) {
             Ok(each) => Ok(Page::from_results(each)),
             Err(_) => Err(strict),
         },
@@ -165,7 +165,7 @@ pub(crate) fn decode_records_each<T: AttioRecord>(
 ) -> Result<Vec<Result<Record<T>, Error>>, Error> {
     match decode_records::<T>(bytes) {
         Ok(records) => Ok(records.into_iter().map(Ok).collect()),
-        Err(strict) => match list::each::<T>(bytes) {
+        Err(strict) => match list::each::<list::Records<T>>(bytes) {
             Ok(each) => Ok(each.into_iter().map(|r| r.map_err(Error::Decode)).collect()),
             Err(_) => Err(strict),
         },
@@ -308,6 +308,33 @@ pub fn decode_entries<E: AttioEntry>(bytes: &[u8]) -> Result<Vec<Entry<E>>, Erro
     let ctx = DecodeCtx::new();
     let result = run(bytes, DataSeed(&ctx, EntriesSeed::<E>::new(&ctx)));
     finish_entry::<E, _>(ctx, result)
+}
+
+/// Decodes an entries query response, `{"data":[{…}, …]}`, entry by entry: every entry the
+/// model can hold, and a [`DecodeError`](crate::DecodeError) naming each entry it cannot
+/// (see [`Page`]), as [`decode_records_lenient`] does for records. A body that is not a list
+/// of entries at all is an error.
+pub fn decode_entries_lenient<E: AttioEntry>(bytes: &[u8]) -> Result<Page<Entry<E>>, Error> {
+    match decode_entries::<E>(bytes) {
+        Ok(entries) => Ok(Page::complete(entries)),
+        Err(strict) => match list::each::<list::Entries<E>>(bytes) {
+            Ok(each) => Ok(Page::from_results(each)),
+            Err(_) => Err(strict),
+        },
+    }
+}
+
+/// Decodes an entries query response into one outcome per entry, in order (for streams).
+pub(crate) fn decode_entries_each<E: AttioEntry>(
+    bytes: &[u8],
+) -> Result<Vec<Result<Entry<E>, Error>>, Error> {
+    match decode_entries::<E>(bytes) {
+        Ok(entries) => Ok(entries.into_iter().map(Ok).collect()),
+        Err(strict) => match list::each::<list::Entries<E>>(bytes) {
+            Ok(each) => Ok(each.into_iter().map(|r| r.map_err(Error::Decode)).collect()),
+            Err(_) => Err(strict),
+        },
+    }
 }
 
 /// Decodes the value history of an entry attribute, `{"data":[value, …]}`, keeping every

@@ -205,6 +205,41 @@
 //! # Ok::<(), attio_core::Error>(())
 //! ```
 //!
+//! Through the client, [`Client::entries`] is the handle of one list's entries: `create`
+//! (POST), `assert` by parent (PUT), `get`, `update` (PATCH, multiselects appended),
+//! `overwrite` (PUT, replaced), `delete`, `history`, `create_many` / `assert_many`, and
+//! `query()` with typed filters and sorts on the list's attributes and, through the
+//! `parent_record` path, on the parent record's ([`api::EntryQuery::filter_parent`]).
+//! [`Client::entries_of`] lists a record's entries on every list.
+//!
+//! ```no_run
+//! # use attio_core::{AttioEntry, AttioRecord, Client, RecordRef};
+//! # use attio_core::values::Status;
+//! # #[derive(AttioRecord)]
+//! # #[attio(object = "companies")]
+//! # struct Company { name: Option<String> }
+//! # #[derive(AttioEntry)]
+//! # #[attio(list = "sales")]
+//! # struct Deal { stage: Option<Status> }
+//! # async fn run(client: Client, company_id: uuid::Uuid) -> Result<(), attio_core::Error> {
+//! let deals = client.entries::<Deal>();
+//! let entry = deals
+//!     .create(&RecordRef::<Company>::new(company_id), &Deal { stage: Some(Status::by_title("Lead")) })
+//!     .await?;
+//! deals
+//!     .update(entry.id.entry_id, &DealUpdate::default().stage(Some(Status::by_title("Won"))))
+//!     .await?;
+//! let won = deals
+//!     .query()
+//!     .filter(|d| d.stage.eq("Won"))
+//!     .sort_parent::<Company>(|c| c.name.asc())
+//!     .send()
+//!     .await?;
+//! # let _ = won;
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! The container key names the kind of model: `list` on an `AttioRecord` (or `object` on an
 //! `AttioEntry`) is a compile error that says which derive to use.
 //!

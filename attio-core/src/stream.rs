@@ -1,5 +1,5 @@
-//! Streams: the [`RecordStream`] a query's [`stream`](crate::Query::stream) returns, and the
-//! stream traits it needs, re-exported so that no other import is needed:
+//! Streams: the [`RecordStream`] a query's [`stream`](crate::Query::stream) returns, the
+//! [`EntryStream`] of an entries query, and the stream traits they need, re-exported so that no other import is needed:
 //!
 //! ```no_run
 //! # use attio_core::{AttioRecord, Client};
@@ -19,5 +19,6 @@
 //! # }
 //! ```
 
+pub use crate::api::EntryStream;
 pub use crate::api::records::RecordStream;
 pub use futures_util::stream::{Stream, StreamExt, TryStreamExt};

@@ -27,13 +27,14 @@ use uuid::Uuid;
 /// The longest one example may run before it is killed and the test fails.
 const TIMEOUT: Duration = Duration::from_secs(45);
 
-const EXAMPLES: [&str; 6] = [
+const EXAMPLES: [&str; 7] = [
     "people",
     "users",
     "workspaces",
     "bulk_import",
     "activity",
     "webhooks",
+    "pipeline",
 ];
 
 /// Builds the examples once; their executables by name.
@@ -455,6 +456,31 @@ fn activity_against_a_running_emulator_leaves_nothing_behind() {
 }
 
 #[test]
+fn pipeline_runs_alone() {
+    let r = run_alone("pipeline");
+    r.has("created list sales_pipeline (");
+    r.has("  attributes stage (status: Lead, Qualified, Won, Lost) and amount (currency, USD)");
+    let companies = r.ids_after("created company");
+    assert_eq!(companies.len(), 3, "{}", r.stdout);
+    let acme = r.id_after("added Acme Corp to sales_pipeline as entry");
+    r.has(&format!(
+        "added Acme Corp to sales_pipeline as entry {acme} (Lead, USD 12000.00)"
+    ));
+    r.has(&format!("moved entry {acme} to Qualified\n"));
+    r.has(&format!("moved entry {acme} to Won\n"));
+    r.has(&format!(
+        "stage history of entry {acme}: Lead -> Qualified -> Won\n"
+    ));
+    r.has("won deals: 1\n");
+    r.has(&format!("  won {acme} Acme Corp (USD 12000.00)\n"));
+    r.has(&format!("Acme Corp is entry {acme} of sales_pipeline\n"));
+    r.has(&format!(
+        "deleted entry {acme} and company {}",
+        companies[0]
+    ));
+}
+
+#[test]
 fn examples_against_a_running_emulator_leave_the_state_they_print() {
     let rt = runtime();
     let emu = rt
@@ -475,6 +501,19 @@ fn examples_against_a_running_emulator_leave_the_state_they_print() {
     }
     for object in ["people", "companies", "users", "workspaces"] {
         assert_eq!(emu.record_count(object), 0, "{object}");
+    }
+
+    // pipeline deletes its companies and entries; the list stays, and a second run reuses it.
+    for pass in 0..2 {
+        let r = run("pipeline", &[], &env);
+        r.assert_ok("pipeline");
+        assert!(r.stdout.starts_with(&using), "{}", r.stdout);
+        if pass == 1 {
+            r.has("found list sales_pipeline (");
+        }
+        r.has("won deals: 1\n");
+        assert_eq!(emu.record_count("companies"), 0);
+        assert!(emu.entries("sales_pipeline").is_empty());
     }
 
     // A company that was there before is used and kept.

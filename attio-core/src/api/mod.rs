@@ -9,6 +9,8 @@
 pub(crate) mod records;
 
 mod activities;
+mod bulk;
+mod entries;
 mod lists;
 mod members;
 mod notes;
@@ -18,6 +20,8 @@ mod tasks;
 mod threads;
 mod webhooks;
 
+pub use bulk::Progress;
+pub use entries::{Entries, EntryBulk, EntryQuery, EntryStream};
 pub use lists::Lists;
 pub use members::Members;
 pub use notes::Notes;

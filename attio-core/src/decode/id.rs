@@ -1,6 +1,6 @@
-//! The record id of a record, or of a single-record body, whose values do not decode: a
-//! second, small parse that reads `id.record_id` and skips everything else, run only on
-//! the error path.
+//! The record id of a record, or of a single-record body, and the entry id of an entry,
+//! whose values do not decode: a second, small parse that reads `id.record_id` (or
+//! `id.entry_id`) and skips everything else, run only on the error path.
 
 use serde::Deserialize;
 use uuid::Uuid;
@@ -28,6 +28,24 @@ pub(crate) fn of_record(record: &[u8]) -> Option<Uuid> {
         .map(|o| o.id.record_id)
 }
 
+#[derive(Deserialize)]
+struct EntryObject {
+    id: EntryIdOnly,
+}
+
+#[derive(Deserialize)]
+struct EntryIdOnly {
+    entry_id: Uuid,
+}
+
+/// `id.entry_id` of an entry object, if it can be read.
+#[cold]
+pub(crate) fn of_entry(entry: &[u8]) -> Option<Uuid> {
+    serde_json::from_slice::<EntryObject>(entry)
+        .ok()
+        .map(|o| o.id.entry_id)
+}
+
 /// `data.id.record_id` of a single-record body, if it can be read.
 #[cold]
 pub(crate) fn of_body(body: &[u8]) -> Option<Uuid> {
@@ -53,5 +71,8 @@ mod tests {
         let body = format!(r#"{{"data":{record},"extra":1}}"#);
         assert_eq!(of_body(body.as_bytes()).unwrap().to_string(), ID);
         assert_eq!(of_body(record.as_bytes()), None);
+        let entry = format!(r#"{{"entry_values":{{"x":[5]}},"id":{{"entry_id":"{ID}"}}}}"#);
+        assert_eq!(of_entry(entry.as_bytes()).unwrap().to_string(), ID);
+        assert_eq!(of_entry(record.as_bytes()), None);
     }
 }

@@ -207,6 +207,26 @@ mod tests {
     }
 
     #[test]
+    fn multiple_matches_on_an_entry_assert_say_why() {
+        let body = br#"{"status_code":400,"type":"invalid_request_error","code":"multiple_match_results","message":"Multiple entries match."}"#;
+        let on = |request: &str| Error::from(api_error_from(400, body, Some(request.to_owned())));
+        let assert = on("PUT /v2/lists/sales/entries");
+        assert!(assert.is_multiple_match());
+        let shown = assert.to_string();
+        assert!(shown.contains("several entries in this list"), "{shown}");
+        // Elsewhere the code is the same, but the reason is not an entry's parent.
+        for other in [
+            "PUT /v2/objects/people/records?matching_attribute=email_addresses",
+            "PUT /v2/lists/sales/entries/0b0e0f1a-0000-4000-8000-000000000000",
+            "POST /v2/lists/sales/entries",
+        ] {
+            let e = on(other);
+            assert!(e.is_multiple_match());
+            assert!(!e.to_string().contains("several entries"), "{e}");
+        }
+    }
+
+    #[test]
     fn slugs_in_messages() {
         assert_eq!(
             slug_in_message(

@@ -12,6 +12,7 @@
 
 mod activity;
 mod attributes;
+mod entries;
 pub(crate) mod event_type;
 mod lists;
 mod members;
@@ -32,6 +33,7 @@ pub use attributes::{
     Attribute, AttributeConfig, AttributeId, CurrencyConfig, CurrencyDisplay, DefaultValue,
     RecordReferenceConfig, Relationship,
 };
+pub use entries::RecordEntry;
 pub use lists::{
     List, ListAccessLevel, ListId, ListUpdate, MemberAccess, NewList, WorkspaceAccess,
 };

@@ -5,30 +5,14 @@ use std::future::{Future, IntoFuture};
 use std::marker::PhantomData;
 use std::pin::Pin;
 
-use futures_util::StreamExt;
-use futures_util::stream;
 use reqwest::Method;
 use uuid::Uuid;
 
 use super::{recover, requests};
+use crate::api::bulk::{self, Progress, ProgressFn};
 use crate::error::Error;
 use crate::http::client::Client;
 use crate::record::{AttioRecord, AttioUpdate, Record};
-
-/// How far a bulk call has got, handed to the [`Bulk::on_progress`] callback after each
-/// record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct Progress {
-    /// Records in the call.
-    pub total: usize,
-    /// Records finished, successfully or not.
-    pub done: usize,
-    /// Records written.
-    pub succeeded: usize,
-    /// Records that failed (their error is in the result).
-    pub failed: usize,
-}
 
 /// One record's work.
 pub(crate) enum Job<T: AttioRecord, U> {
@@ -36,8 +20,6 @@ pub(crate) enum Job<T: AttioRecord, U> {
     Update(Uuid, U),
     Assert(T, &'static str),
 }
-
-type ProgressFn = Box<dyn FnMut(&Progress) + Send>;
 
 /// A bulk write, made by [`Client::create_many`], [`Client::update_many`] or
 /// [`Client::assert_many`]; `.await` it to run it.
@@ -140,38 +122,11 @@ where
             client,
             jobs,
             concurrency,
-            mut progress,
+            progress,
             ..
         } = self;
-        let total = jobs.len();
-        let mut counts = Progress {
-            total,
-            done: 0,
-            succeeded: 0,
-            failed: 0,
-        };
-        let mut finished: Vec<(usize, Result<Record<T>, Error>)> = Vec::with_capacity(total);
-        let mut pending = stream::iter(jobs.into_iter().enumerate())
-            .map(|(i, job)| {
-                let client = client.clone();
-                async move { (i, run_job(&client, job).await) }
-            })
-            .buffer_unordered(concurrency);
-        while let Some((i, result)) = pending.next().await {
-            counts.done += 1;
-            if result.is_ok() {
-                counts.succeeded += 1;
-            } else {
-                counts.failed += 1;
-            }
-            if let Some(f) = progress.as_mut() {
-                f(&counts);
-            }
-            finished.push((i, result));
-        }
-        // Every index was produced exactly once; put them back in input order.
-        finished.sort_unstable_by_key(|(i, _)| *i);
-        finished.into_iter().map(|(_, r)| r).collect()
+        let client = &client;
+        bulk::run_ordered(jobs, concurrency, progress, |job| run_job(client, job)).await
     }
 }
 

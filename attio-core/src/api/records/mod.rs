@@ -20,7 +20,7 @@ mod query;
 mod recover;
 mod requests;
 
-pub use bulk::{Bulk, Progress};
+pub use bulk::Bulk;
 pub use query::{Query, RecordStream};
 
 impl Client {
