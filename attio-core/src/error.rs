@@ -51,15 +51,16 @@ pub enum Error {
         /// One error per record that did not, in page order (never empty).
         failures: Vec<DecodeError>,
     },
-    /// A write (create, assert, update) that Attio stored, whose response could not be
-    /// decoded into the model. The record exists: sending the write again would meet
-    /// `uniqueness_conflict` or create a duplicate. Fix the model, then read the record
-    /// with [`get`](crate::Client::get). Never retryable.
+    /// A write (create, assert, update) of a record or a list entry that Attio stored,
+    /// whose response could not be decoded into the model. The record (or entry) exists:
+    /// sending the write again would meet `uniqueness_conflict` or create a duplicate. Fix
+    /// the model, then read it back with [`get`](crate::Client::get). Never retryable.
     #[error("{}", stored_but_unreadable(object, record_id, source))]
     StoredButUnreadable {
-        /// The object slug.
+        /// The object slug (the list slug for an entry: see `source.kind`).
         object: &'static str,
-        /// The stored record's id, when the response (or the call) gives it.
+        /// The stored record's id (the entry id for an entry), when the response (or the
+        /// call) gives it.
         record_id: Option<uuid::Uuid>,
         /// Why the response could not be decoded.
         source: Box<DecodeError>,
@@ -278,12 +279,13 @@ fn stored_but_unreadable(
     record_id: &Option<uuid::Uuid>,
     source: &DecodeError,
 ) -> String {
-    let record = match record_id {
-        Some(id) => format!("the `{object}` record {id} was stored"),
-        None => format!("a `{object}` record was stored (its id could not be read)"),
+    let kind = source.kind;
+    let stored = match record_id {
+        Some(id) => format!("the `{object}` {kind} {id} was stored"),
+        None => format!("a `{object}` {kind} was stored (its id could not be read)"),
     };
     format!(
-        "{record}, but the response cannot be decoded into the model: do not create it again; fix the model and read the record back ({source})"
+        "{stored}, but the response cannot be decoded into the model: do not create it again; fix the model and read the {kind} back ({source})"
     )
 }
 

@@ -46,6 +46,19 @@ pub(crate) fn of_entry(entry: &[u8]) -> Option<Uuid> {
         .map(|o| o.id.entry_id)
 }
 
+#[derive(Deserialize)]
+struct EntryData {
+    data: EntryObject,
+}
+
+/// `data.id.entry_id` of a single-entry body, if it can be read.
+#[cold]
+pub(crate) fn of_entry_body(body: &[u8]) -> Option<Uuid> {
+    serde_json::from_slice::<EntryData>(body)
+        .ok()
+        .map(|d| d.data.id.entry_id)
+}
+
 /// `data.id.record_id` of a single-record body, if it can be read.
 #[cold]
 pub(crate) fn of_body(body: &[u8]) -> Option<Uuid> {

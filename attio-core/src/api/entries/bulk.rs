@@ -11,7 +11,6 @@ use crate::api::bulk::{self, Progress, ProgressFn};
 use crate::entry::{AttioEntry, Entry};
 use crate::error::Error;
 use crate::http::client::Client;
-use crate::json;
 
 /// How one entry of a bulk call is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +124,9 @@ impl<E: AttioEntry> EntryBulk<E> {
                 Mode::Create => requests::create_request::<E>(body?),
                 Mode::Assert => requests::assert_request::<E>(body?),
             };
-            client.call(&request, json::decode_entry::<E>).await
+            client
+                .call(&request, |body| requests::decode_written::<E>(body, None))
+                .await
         })
         .await
     }

@@ -157,7 +157,9 @@ impl<E: AttioEntry> Entries<'_, E> {
         entry: &E,
     ) -> Result<Entry<E>, Error> {
         let request = requests::create_request::<E>(json::encode_entry(parent, entry)?);
-        self.client.call(&request, json::decode_entry::<E>).await
+        self.client
+            .call(&request, |body| requests::decode_written::<E>(body, None))
+            .await
     }
 
     /// Adds `parent` to the list, or updates its entry when it has one (upsert by parent):
@@ -191,7 +193,9 @@ impl<E: AttioEntry> Entries<'_, E> {
         entry: &E,
     ) -> Result<Entry<E>, Error> {
         let request = requests::assert_request::<E>(json::encode_entry(parent, entry)?);
-        self.client.call(&request, json::decode_entry::<E>).await
+        self.client
+            .call(&request, |body| requests::decode_written::<E>(body, None))
+            .await
     }
 
     /// Fetches an entry by id: `GET /v2/lists/{list}/entries/{entry_id}`. An entry that does
@@ -344,6 +348,10 @@ impl<E: AttioEntry> Entries<'_, E> {
     ) -> Result<Entry<E>, Error> {
         let body = json::encode_entry_update(update)?;
         let request = requests::update_request::<E>(method, entry_id, body);
-        self.client.call(&request, json::decode_entry::<E>).await
+        self.client
+            .call(&request, |body| {
+                requests::decode_written::<E>(body, Some(entry_id))
+            })
+            .await
     }
 }
