@@ -304,8 +304,23 @@ impl WriteValue for PhoneNumber {
     /// re-sent unchecked.
     fn validate(&self) -> Result<(), ValueError> {
         let country = self.country_code.as_deref().unwrap_or_default();
-        let upper = self.country_code.as_ref().map(|cc| cc.to_ascii_uppercase());
-        check(&self.original_phone_number, upper.as_deref())
+        // A country code is two ASCII letters: uppercased on the stack, so that checking a
+        // number before every write allocates nothing.
+        let mut buf = [0u8; 2];
+        let owned;
+        let upper = match self.country_code.as_deref() {
+            None => None,
+            Some(cc) if cc.len() == 2 && cc.is_ascii() => {
+                buf.copy_from_slice(cc.as_bytes());
+                buf.make_ascii_uppercase();
+                std::str::from_utf8(&buf).ok()
+            }
+            Some(cc) => {
+                owned = cc.to_ascii_uppercase();
+                Some(owned.as_str())
+            }
+        };
+        check(&self.original_phone_number, upper)
             .map_err(|e| e.into_error(&self.original_phone_number, country))
     }
 }
