@@ -54,6 +54,21 @@ async fn members_and_identity_from_the_emulator() {
     );
     assert_eq!(owner.avatar_url, None);
 
+    // One member by id, and the 404 of an id no member has.
+    let suspended = &members[2];
+    let fetched = client
+        .members()
+        .get(suspended.id.workspace_member_id)
+        .await
+        .expect("member by id");
+    assert_eq!(&fetched, suspended);
+    let missing = client
+        .members()
+        .get(uuid::Uuid::new_v4())
+        .await
+        .expect_err("no such member");
+    assert!(missing.is_not_found(), "{missing}");
+
     let me = client.identify().await.expect("identity");
     assert!(me.active);
     assert_eq!(me.workspace_slug.as_deref(), Some("emulator"));
