@@ -5,46 +5,12 @@
 mod common;
 
 use attio_core::models::NewComment;
-use attio_core::values::{EmailAddress, Timestamp};
-use attio_core::{Client, RecordRef, RetryPolicy};
+use attio_core::values::Timestamp;
+use attio_core::{Client, RecordRef};
 use attio_emulator::Emulator;
-use common::Person;
+use common::{Person, person, start};
 use serde_json::json;
 use uuid::Uuid;
-
-async fn start() -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .no_rate_limits()
-        .start()
-        .await
-        .expect("emulator starts");
-    let client = Client::builder()
-        .api_key(emu.api_key())
-        .base_url(emu.base_url())
-        .no_rate_limits()
-        .retry(RetryPolicy::none())
-        .build()
-        .expect("client builds");
-    (emu, client)
-}
-
-async fn person(client: &Client, email: &str) -> RecordRef<Person> {
-    let created = client
-        .create(&Person {
-            email_addresses: vec![EmailAddress::new(email).unwrap()],
-            name: None,
-            description: None,
-            job_title: None,
-            company: None,
-            phone_numbers: vec![],
-            primary_location: None,
-            linkedin_url: None,
-            created_at: None,
-        })
-        .await
-        .expect("person created");
-    RecordRef::new(created.id.record_id)
-}
 
 /// The member the token belongs to: a comment's author.
 async fn me(client: &Client) -> Uuid {

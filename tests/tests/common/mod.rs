@@ -5,7 +5,8 @@ use attio_core::values::{
     ActorRef, Currency, Domain, EmailAddress, Interaction, Location, PersonalName, PhoneNumber,
     SelectOption, Status, Timestamp,
 };
-use attio_core::{AttioRecord, RecordRef};
+use attio_core::{AttioRecord, Client, RecordRef, RetryPolicy};
+use attio_emulator::Emulator;
 
 /// `companies`, as in API.md.
 #[derive(AttioRecord, Debug, Clone, PartialEq)]
@@ -143,4 +144,41 @@ pub fn fixture(path: &str) -> Vec<u8> {
 /// A fixture parsed as JSON (for comparisons in tests only).
 pub fn fixture_json(path: &str) -> serde_json::Value {
     serde_json::from_slice(&fixture(path)).expect("fixtures are valid JSON")
+}
+
+/// An in-process emulator without rate limits, and a client of it that never retries (so a
+/// test sees every answer as sent).
+pub async fn start() -> (Emulator, Client) {
+    let emu = Emulator::builder()
+        .no_rate_limits()
+        .start()
+        .await
+        .expect("emulator starts");
+    let client = Client::builder()
+        .api_key(emu.api_key())
+        .base_url(emu.base_url())
+        .no_rate_limits()
+        .retry(RetryPolicy::none())
+        .build()
+        .expect("client builds");
+    (emu, client)
+}
+
+/// A `people` record holding only `email`, as a reference by id.
+pub async fn person(client: &Client, email: &str) -> RecordRef<Person> {
+    let created = client
+        .create(&Person {
+            email_addresses: vec![EmailAddress::new(email).unwrap()],
+            name: None,
+            description: None,
+            job_title: None,
+            company: None,
+            phone_numbers: vec![],
+            primary_location: None,
+            linkedin_url: None,
+            created_at: None,
+        })
+        .await
+        .expect("person created");
+    RecordRef::new(created.id.record_id)
 }
