@@ -133,6 +133,32 @@
 //! }
 //! ```
 //!
+//! ## Features
+//!
+//! | feature | default | what it brings | what it pulls in |
+//! |---|---|---|---|
+//! | `derive` | yes | `#[derive(AttioRecord)]` and `#[derive(AttioEntry)]`, re-exported at the root | `attio-derive` (`syn`, `quote`, at build time) |
+//! | `client` | yes | the async HTTP client: [`Client`], [`ClientBuilder`] (with `Client::from_env`), the [`api`] handles, [`stream`], pacing against the rate limits, retries; turns on `http` | `reqwest` (rustls), `tokio`, `futures-util`, `http`, `bytes` |
+//! | `http` | with `client` or `axum` | [`webhook::Headers`] for `http::HeaderMap`, the header map of hyper, axum and reqwest | `http` |
+//! | `axum` | no | [`webhook::Verified`], an axum extractor that verifies and decodes a webhook delivery; turns on `http` | `axum` |
+//!
+//! Without `client`, attio-core is the models, the value types, [`json`] (every encoder
+//! and decoder the client uses, on bytes) and [`webhook`] (verify, decode, [`Dedup`]):
+//! no reqwest, hyper or tokio in the tree. For another HTTP stack, a CLI on another
+//! runtime or a webhook receiver:
+//!
+//! ```toml
+//! [dependencies]
+//! attio-core = { version = "0.1", default-features = false, features = ["derive"] }
+//! ```
+//!
+//! [`Error`] is the same type with and without the client: its [`Error::Transport`]
+//! carries the HTTP stack's error as a boxed [`std::error::Error`], so no variant names a
+//! reqwest type. [`uuid`] and [`chrono`] are re-exported for the ids and timestamps the
+//! models hold.
+//!
+//! [`Dedup`]: webhook::Dedup
+//!
 //! ## The client needs a tokio runtime
 //!
 //! [`Client`]'s calls run on [tokio](https://docs.rs/tokio): await them inside a tokio
@@ -268,28 +294,54 @@
 //! client needed (and, with the `axum` feature, an extractor that does both);
 //! [`Client::webhooks`] manages the webhooks themselves.
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+// Without the client, the crate-private helpers only it calls (redaction of server text,
+// the item-by-item decode of a page, the id of an unreadable record, …) are unused; the
+// default build, which has the client, is the one linted for dead code.
+#![cfg_attr(not(feature = "client"), allow(dead_code, unused_imports))]
+// Without every feature, the docs still name what the others bring (the calls that take a
+// model, the axum extractor); CI checks the links with `--all-features`.
+#![cfg_attr(
+    not(all(feature = "client", feature = "axum")),
+    allow(rustdoc::broken_intra_doc_links)
+)]
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod api;
 pub mod attr;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod client;
 mod decode;
 pub mod entry;
 pub mod error;
 pub mod filter;
+#[cfg(feature = "client")]
 mod http;
 pub mod json;
 pub mod models;
 mod page;
 pub mod record;
 pub mod schema;
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub mod stream;
 pub mod values;
 pub mod webhook;
 mod written;
 
+/// The `uuid` crate, whose [`Uuid`](uuid::Uuid) names every record, entry and object.
+pub use uuid;
+
+/// The `chrono` crate, whose [`DateTime<Utc>`](chrono::DateTime) the timestamps hold.
+pub use chrono;
+
 pub use attr::{Attr, NotUnique, Unique};
+#[cfg(feature = "client")]
+#[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use client::{
     Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
 };
@@ -304,4 +356,5 @@ pub use schema::{AttributeDef, AttributeType, Multiplicity};
 pub use values::{AnyRecordRef, RecordRef};
 
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use attio_derive::{AttioEntry, AttioRecord};

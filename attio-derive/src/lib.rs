@@ -12,6 +12,7 @@
 //! of model adds an `ast::Derive` variant (its container key), an `ast::Kind` variant and
 //! the runtime traits its impls name (`expand::traits`); `AttioEntry` is the second such
 //! kind.
+#![warn(missing_docs)]
 
 use proc_macro::TokenStream;
 use syn::{DeriveInput, parse_macro_input};

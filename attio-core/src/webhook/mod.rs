@@ -33,6 +33,7 @@ mod event;
 mod signature;
 
 #[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use self::axum::{Rejection, Verified, WebhookSecret};
 pub use crate::error::WebhookError;
 pub use crate::models::event_type::EventType;

@@ -56,6 +56,8 @@ pub trait Headers {
     fn header(&self, name: &str) -> Option<&str>;
 }
 
+#[cfg(feature = "http")]
+#[cfg_attr(docsrs, doc(cfg(feature = "http")))]
 impl Headers for http::HeaderMap {
     fn header(&self, name: &str) -> Option<&str> {
         self.get(name).and_then(|v| v.to_str().ok())
