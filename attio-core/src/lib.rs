@@ -239,7 +239,7 @@
 //! [`Client::entries_of`] lists a record's entries on every list.
 //!
 //! ```no_run
-//! # use attio_core::{AttioEntry, AttioRecord, Client, RecordRef};
+//! # use attio_core::{AttioEntry, AttioRecord, RecordRef};
 //! # use attio_core::values::Status;
 //! # #[derive(AttioRecord)]
 //! # #[attio(object = "companies")]
@@ -247,7 +247,8 @@
 //! # #[derive(AttioEntry)]
 //! # #[attio(list = "sales")]
 //! # struct Deal { stage: Option<Status> }
-//! # async fn run(client: Client, company_id: uuid::Uuid) -> Result<(), attio_core::Error> {
+//! # #[cfg(feature = "client")]
+//! # async fn run(client: attio_core::Client, company_id: uuid::Uuid) -> Result<(), attio_core::Error> {
 //! let deals = client.entries::<Deal>();
 //! let entry = deals
 //!     .create(&RecordRef::<Company>::new(company_id), &Deal { stage: Some(Status::by_title("Lead")) })
