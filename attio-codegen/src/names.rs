@@ -143,31 +143,33 @@ pub fn field_name(slug: &str) -> String {
     }
 }
 
-/// An UpperCamelCase name from `s`, `prefix` before a leading digit, `fallback` when
-/// nothing is left, `_` after a keyword (`Self`).
-fn camel_name(s: &str, prefix: &str, fallback: &str) -> String {
+/// An UpperCamelCase name from `s`: `prefix` before a leading digit, `fallback` when
+/// nothing is left, `keyword_suffix` after a keyword (`Self`).
+fn camel_name(s: &str, prefix: &str, fallback: &str, keyword_suffix: &str) -> String {
     let c = camel(s);
     if c.is_empty() {
         fallback.to_owned()
     } else if c.starts_with(|c: char| c.is_ascii_digit()) {
         format!("{prefix}{c}")
     } else if is_keyword(&c) {
-        format!("{c}_")
+        format!("{c}{keyword_suffix}")
     } else {
         c
     }
 }
 
 /// A type name from a noun or a slug (`Person`, `sales_pipeline` → `SalesPipeline`); `T`
-/// before a leading digit, `Model` when nothing is left.
+/// before a leading digit, `Model` when nothing is left, and after `Self` (the derives
+/// add `Attrs` and `Update` to a model's name, so it cannot end in `_`).
 pub fn type_name(s: &str) -> String {
-    camel_name(s, "T", "Model")
+    camel_name(s, "T", "Model", "Model")
 }
 
 /// A variant name from an option's or a status's title (`In Progress` → `InProgress`);
-/// `V` before a leading digit (`100+` → `V100`), `Variant` when nothing is left.
+/// `V` before a leading digit (`100+` → `V100`), `Variant` when nothing is left, `Self_`
+/// for `Self`.
 pub fn variant_name(title: &str) -> String {
-    camel_name(title, "V", "Variant")
+    camel_name(title, "V", "Variant", "_")
 }
 
 /// A field name in UpperCamelCase, for the enum of the field (`deal_stage` → `DealStage`).
@@ -195,12 +197,14 @@ impl Taken {
         self.names.contains(name)
     }
 
-    /// `name`, or `name2`, `name3`, … if taken; the result is taken from now on.
+    /// `name`, or `name2`, `name3`, … if taken (without the `_` of a keyword: `Self_` gives
+    /// `Self2`, an inner `_` would not be UpperCamelCase); the result is taken from now on.
     pub fn claim(&mut self, name: &str) -> String {
         let mut candidate = name.to_owned();
+        let stem = name.trim_end_matches('_');
         let mut n = 2;
         while self.names.contains(&candidate) {
-            candidate = format!("{name}{n}");
+            candidate = format!("{stem}{n}");
             n += 1;
         }
         self.names.insert(candidate.clone());
@@ -234,7 +238,7 @@ mod tests {
     fn types_and_variants_are_upper_camel_case() {
         assert_eq!(type_name("Person"), "Person");
         assert_eq!(type_name("sales_pipeline"), "SalesPipeline");
-        assert_eq!(type_name("self"), "Self_");
+        assert_eq!(type_name("self"), "SelfModel");
         assert_eq!(variant_name("In Progress"), "InProgress");
         assert_eq!(variant_name("B2B"), "B2b");
         assert_eq!(variant_name("API key"), "ApiKey");
@@ -255,5 +259,7 @@ mod tests {
         assert_eq!(t.claim("Lead"), "Lead");
         assert_eq!(t.claim("Lead"), "Lead2");
         assert_eq!(t.claim("Lead"), "Lead3");
+        assert_eq!(t.claim("Self_"), "Self_");
+        assert_eq!(t.claim("Self_"), "Self2");
     }
 }

@@ -169,7 +169,9 @@ pub fn plan(schema: &Schema, choices: Choices) -> Plan {
             ModelKind::List => type_name(&model.slug),
         };
         let first = match model.kind {
-            ModelKind::List if !free(&types, &base) => format!("{base}Entry"),
+            ModelKind::List if !free(&types, &base) => {
+                format!("{}Entry", base.trim_end_matches('_'))
+            }
             _ => base,
         };
         idents.push(claim_model(&mut types, &first));
@@ -205,7 +207,7 @@ fn claim_model(types: &mut Taken, base: &str) -> String {
     let mut candidate = base.to_owned();
     let mut n = 2;
     while !free(types, &candidate) {
-        candidate = format!("{base}{n}");
+        candidate = format!("{}{n}", base.trim_end_matches('_'));
         n += 1;
     }
     for name in [

@@ -118,31 +118,45 @@ fn doc(out: &mut String, indent: &str, paragraphs: &[String]) {
 
 /// A line of text from Attio as Markdown that rustdoc shows as written: trimmed (an indented
 /// line would be a code block, and so a doctest), with the characters that open code,
-/// links and HTML escaped, and bare URLs in angle brackets.
+/// links and HTML escaped, and URLs in angle brackets (a bare URL is a rustdoc warning).
 fn escape_doc(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     for (i, word) in line.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        if word.starts_with("https://") || word.starts_with("http://") {
-            let url: String = word
-                .chars()
-                .filter(|c| !matches!(c, '<' | '>' | '`' | ' '))
-                .collect();
-            out.push('<');
-            out.push_str(&url);
-            out.push('>');
+        let start = ["https://", "http://"]
+            .iter()
+            .filter_map(|scheme| word.find(scheme))
+            .min();
+        let Some(start) = start else {
+            escape_into(&mut out, word);
             continue;
-        }
-        for c in word.chars() {
-            if matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '~') {
-                out.push('\\');
-            }
-            out.push(c);
-        }
+        };
+        let rest = &word[start..];
+        let len = rest
+            .find(|c: char| matches!(c, '<' | '>' | '"' | '`'))
+            .unwrap_or(rest.len());
+        let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
+        let before = word[..start].trim_end_matches('<');
+        let after = word[start + url.len()..].trim_start_matches('>');
+        escape_into(&mut out, before);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        escape_into(&mut out, after);
     }
     out
+}
+
+/// `text` with the Markdown characters that open code, links and HTML escaped.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '[' | ']' | '<' | '>' | '~') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
 }
 
 fn render_model(out: &mut String, m: &ModelPlan) {
@@ -260,4 +274,22 @@ fn render_enum(out: &mut String, e: &EnumPlan, m: &ModelPlan) {
     attio_attr(out, "    ", &["other".to_owned()]);
     let _ = writeln!(out, "    {}(String),", e.other);
     out.push_str("}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_doc;
+
+    #[test]
+    fn doc_text_is_escaped_markdown() {
+        assert_eq!(
+            escape_doc("  see `x` [y] <b> ~~~ "),
+            r"see \`x\` \[y\] \<b\> \~\~\~"
+        );
+        assert_eq!(
+            escape_doc("at https://a.com/x, or <https://b.com>. (https://c.com)"),
+            "at <https://a.com/x>, or <https://b.com>. (<https://c.com>)"
+        );
+        assert_eq!(escape_doc(r"a\b"), r"a\\b");
+    }
 }

@@ -135,7 +135,7 @@ opt-level = 1
         .arg("--manifest-path")
         .arg(dir.join("Cargo.toml"))
         .arg("--target-dir")
-        .arg(target_dir().join("codegen-check"))
+        .arg(target_dir())
         .env_remove("CARGO_TARGET_DIR")
         .env_remove("CARGO_BUILD_TARGET_DIR")
         .current_dir(&dir)
