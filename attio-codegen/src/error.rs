@@ -43,6 +43,8 @@ pub enum CodegenError {
     },
     /// The client is not configured (`ATTIO_API_KEY` unset, a bad `ATTIO_BASE_URL`).
     Config(String),
+    /// The models could not be written to stdout.
+    Output(std::io::Error),
     /// Any other error of a call.
     Api {
         /// What was being read.
@@ -91,6 +93,11 @@ impl CodegenError {
     }
 }
 
+/// `s` on one line.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// `a, b, c`, or `none` for an empty list.
 fn listing(known: &[String]) -> String {
     if known.is_empty() {
@@ -126,9 +133,11 @@ impl fmt::Display for CodegenError {
             ),
             CodegenError::Unreachable { base_url, message } => write!(
                 f,
-                "cannot reach the Attio API at {base_url}: {message} (check the network and ATTIO_BASE_URL)"
+                "cannot reach the Attio API at {base_url}: {} (check the network and ATTIO_BASE_URL)",
+                one_line(message)
             ),
-            CodegenError::Config(message) => write!(f, "{}", message.replace('\n', " ")),
+            CodegenError::Config(message) => f.write_str(&one_line(message)),
+            CodegenError::Output(e) => write!(f, "cannot write the models to stdout: {e}"),
             CodegenError::Api { what, source } => {
                 write!(
                     f,
@@ -144,6 +153,7 @@ impl std::error::Error for CodegenError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             CodegenError::Api { source, .. } => Some(source),
+            CodegenError::Output(e) => Some(e),
             _ => None,
         }
     }

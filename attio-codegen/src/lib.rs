@@ -18,16 +18,18 @@
 //! - **Names.** A record model is named after the object's singular noun (`Person`), an
 //!   entry model after the list's slug (`sales_pipeline` → `SalesPipeline`; `…Entry` when
 //!   that name is taken). A field is named after its attribute's slug, renamed with
-//!   `#[attio(rename = "…")]` where the slug is not a snake-case Rust identifier: `-` and
-//!   other characters become `_`, a leading digit gets the prefix `attr_`
-//!   (`2fa` → `attr_2fa`), and a keyword gets the suffix `_` (`type` → `type_`; a suffix
-//!   rather than `r#type`, which cannot spell `self` or `crate` and reads worse in
-//!   `PersonUpdate::default().type_(…)`). The enum of a select or status attribute is the
-//!   model's name and the field's in UpperCamelCase (`Deal` + `stage` → `DealStage`), its
-//!   variants the titles in UpperCamelCase (`In Progress` → `InProgress`, `B2B` → `B2b`, a
-//!   leading digit prefixed with `V`), each with `#[attio(title = "…")]`, plus a catch-all
+//!   `#[attio(rename = "…")]` where the slug is not a Rust identifier: a leading digit gets
+//!   the prefix `attr_` (`2fa` → `attr_2fa`) and a keyword the suffix `_` (`type` →
+//!   `type_`), a suffix rather than `r#type`, which cannot spell `self` or `crate` and reads
+//!   worse in `ProjectUpdate::default().type_(…)`. The enum of a select or status attribute
+//!   is the model's name and the field's in UpperCamelCase (`Deal` + `stage` →
+//!   `DealStage`), its variants the titles in UpperCamelCase (`In Progress` →
+//!   `InProgress`, `B2B` → `B2b`, `Très bien` → `TresBien`, a leading digit prefixed with
+//!   `V`), each with `#[attio(title = "…")]`, plus the catch-all
 //!   `#[attio(other)] Other(String)` for titles added later (`Unknown(String)` when an
-//!   option is titled `Other`). Any name already taken gets a number (`Lead2`).
+//!   option is titled `Other`). A name already taken gets a number (`Lead2`). A slug
+//!   outside `[a-z0-9_]+` (Attio's own rule, which the derives check) cannot be modelled:
+//!   its attribute, object or list is left out with a comment saying so.
 //! - **Types.** One value type per attribute type (`text` → `String`, `number` → `f64`,
 //!   `interaction` → `Interaction`, always `read_only`, …); `Vec<T>` for a multiselect
 //!   attribute, `T` for a required one, `Option<T>` otherwise. A record reference is

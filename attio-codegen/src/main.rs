@@ -17,7 +17,10 @@ fn main() -> ExitCode {
 }
 
 fn main_inner() -> Result<(), CodegenError> {
-    let request = match parse(std::env::args().skip(1))? {
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    let request = match parse(args)? {
         Command::Help => {
             print!("{HELP}");
             return Ok(());
@@ -41,5 +44,5 @@ fn main_inner() -> Result<(), CodegenError> {
     stdout
         .write_all(source.as_bytes())
         .and_then(|()| stdout.flush())
-        .map_err(|e| CodegenError::Config(format!("cannot write the models to stdout: {e}")))
+        .map_err(CodegenError::Output)
 }

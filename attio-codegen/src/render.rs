@@ -134,9 +134,7 @@ fn escape_doc(line: &str) -> String {
             continue;
         };
         let rest = &word[start..];
-        let len = rest
-            .find(|c: char| matches!(c, '<' | '>' | '"' | '`'))
-            .unwrap_or(rest.len());
+        let len = rest.find(['<', '>', '"', '`']).unwrap_or(rest.len());
         let url = rest[..len].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', '\'']);
         let before = word[..start].trim_end_matches('<');
         let after = word[start + url.len()..].trim_start_matches('>');
