@@ -298,10 +298,11 @@ pub use error::{
     ApiError, DecodeError, Error, ErrorCode, ModelKind, ValidationIssue, ValueError, WebhookError,
 };
 pub use filter::{Filter, Sort};
+pub use models::SchemaReport;
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
-pub use schema::{AttributeDef, AttributeType, Multiplicity};
-pub use values::{AnyRecordRef, RecordRef};
+pub use schema::{AttioModel, AttributeDef, AttributeType, Multiplicity};
+pub use values::{AnyRecordRef, AttioEnum, RecordRef};
 
 #[cfg(feature = "derive")]
-pub use attio_derive::{AttioEntry, AttioRecord};
+pub use attio_derive::{AttioEntry, AttioEnum, AttioRecord};

@@ -16,6 +16,7 @@ mod members;
 mod notes;
 mod objects;
 mod options;
+mod schema_check;
 mod tasks;
 mod threads;
 mod webhooks;
