@@ -345,9 +345,11 @@ fn plan_enum(
         camel_of_field(field)
     ));
     let mut taken = Taken::default();
+    // A blank title cannot be a variant (the derive refuses it): it reads into the catch-all.
     let variants: Vec<(String, String)> = a
         .choices
         .iter()
+        .filter(|title| !title.trim().is_empty())
         .map(|title| (taken.claim(&variant_name(title)), title.clone()))
         .collect();
     let other = ["Other", "Unknown", "OtherTitle"]

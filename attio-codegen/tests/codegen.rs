@@ -143,6 +143,7 @@ fn hostile_schema() -> Schema {
             .into(),
         "Café crème".into(),
         "self".into(),
+        " ".into(),
     ];
     let mut select = attr(long, "select");
     select.choices = vec!["x".into(), "X".into()];
@@ -393,6 +394,9 @@ async fn the_people_model_matches_its_snapshot() {
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
         std::fs::write(path, &people).expect("write the snapshot");
     }
+    if let Err(diff) = rustfmt_check(&people) {
+        panic!("the people model is not rustfmt-clean:\n{diff}");
+    }
     let snapshot = std::fs::read_to_string(path).expect("the snapshot exists");
     assert!(
         snapshot == people,
@@ -410,5 +414,44 @@ async fn the_people_model_matches_its_snapshot() {
         ),
         people,
         "fetch + generate is what run does"
+    );
+}
+
+#[test]
+fn the_readme_sample_is_what_the_generator_prints() {
+    let attribute = |slug: &str, title: &str, ty: &str| AttributeSchema {
+        slug: slug.into(),
+        title: title.into(),
+        description: None,
+        attribute_type: ty.into(),
+        is_writable: true,
+        is_required: false,
+        is_unique: false,
+        is_multiselect: false,
+        target_objects: vec![],
+        choices: vec![],
+    };
+    let mut stage = attribute("stage", "Stage", "status");
+    stage.is_required = true;
+    stage.choices = vec!["Lead".into(), "In Progress".into(), "Won 🎉".into()];
+    let mut amount = attribute("amount", "Amount", "currency");
+    amount.description = Some("The deal's value, in euros.".into());
+    let mut created_at = attribute("created_at", "Created at", "timestamp");
+    created_at.is_writable = false;
+    let schema = Schema {
+        models: vec![ModelSchema {
+            kind: ModelKind::List,
+            slug: "sales_pipeline".into(),
+            name: "Sales pipeline".into(),
+            parent_objects: vec!["companies".into()],
+            attributes: vec![stage, amount, created_at],
+        }],
+    };
+    let sample = generate(&schema, &Options::new("attio-codegen --list sales_pipeline"));
+    let readme = std::fs::read_to_string(support::workspace_root().join("README.md"))
+        .expect("the README");
+    assert!(
+        readme.contains(&format!("```rust\n{sample}```\n")),
+        "README.md's \"Generating models\" sample is not what the generator prints now:\n{sample}"
     );
 }

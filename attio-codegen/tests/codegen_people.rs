@@ -1,5 +1,8 @@
 //! The generated people model (the checked-in snapshot, compiled here) decodes the
-//! documented people responses of `fixtures/people/` as the hand-written model does.
+//! documented people responses of `fixtures/people/` as the hand-written model does, and
+//! matches the emulator's people object by the drift check.
+
+mod support;
 
 use attio_core::values::{
     ActorRef, EmailAddress, Interaction, Location, PersonalName, PhoneNumber, SelectOption,
@@ -106,27 +109,44 @@ fn assert_same(g: &Record<generated::Person>, h: &Record<HandPerson>) {
 
 #[test]
 fn the_generated_people_model_decodes_the_documented_responses() {
-    for path in ["people/create.response.json", "people/update.response.json"] {
+    // The create response holds no company and no connection strength; the update
+    // response holds both.
+    for (path, strength) in [
+        ("people/create.response.json", None),
+        ("people/update.response.json", Some("Very strong")),
+    ] {
         let bytes = fixture(path);
         let g: Record<generated::Person> =
             json::decode_record(&bytes).unwrap_or_else(|e| panic!("{path}: {e}"));
         let h: Record<HandPerson> = json::decode_record(&bytes).expect("the hand-written model");
         assert_same(&g, &h);
         assert!(!g.values.email_addresses.is_empty(), "{path} has an email");
-        assert!(g.values.company.is_some(), "{path} has a company");
+        assert_eq!(g.values.company.is_some(), strength.is_some(), "{path}");
         assert_eq!(
             h.values
                 .strongest_connection_strength
                 .as_ref()
                 .and_then(|s| s.title.as_deref()),
-            Some("Very strong"),
+            strength,
         );
         assert_eq!(
             g.values.strongest_connection_strength,
-            Some(generated::PersonStrongestConnectionStrength::VeryStrong),
+            strength.map(|_| generated::PersonStrongestConnectionStrength::VeryStrong),
             "{path}: the select reads into its enum"
         );
     }
+
+    // A title the generated enum does not know reads into the catch-all.
+    let renamed = String::from_utf8(fixture("people/update.response.json"))
+        .expect("UTF-8")
+        .replace("\"Very strong\"", "\"Unbreakable\"");
+    let g: Record<generated::Person> = json::decode_record(renamed.as_bytes()).expect("decodes");
+    assert_eq!(
+        g.values.strongest_connection_strength,
+        Some(generated::PersonStrongestConnectionStrength::Other(
+            "Unbreakable".to_owned()
+        ))
+    );
 }
 
 #[test]
@@ -147,4 +167,14 @@ fn a_page_of_the_documented_records_decodes() {
     for (g, h) in g.iter().zip(&h) {
         assert_same(g, h);
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_generated_people_model_has_no_drift() {
+    let (_emu, client) = support::start().await;
+    let report = client
+        .check_schema::<generated::Person>()
+        .await
+        .expect("the drift check runs");
+    assert!(report.is_ok(), "{report}");
 }
