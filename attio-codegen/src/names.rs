@@ -114,9 +114,20 @@ fn camel_word(w: &str) -> String {
     out
 }
 
-/// `s` in UpperCamelCase (possibly empty, possibly starting with a digit).
+/// `s` in UpperCamelCase (possibly empty, possibly starting with a digit); a digit
+/// followed by a digit across words keeps a `_` between them (`1-10` → `1_10`, not `110`),
+/// which UpperCamelCase allows beside digits.
 fn camel(s: &str) -> String {
-    words(s).iter().map(|w| camel_word(w)).collect()
+    let mut out = String::new();
+    for w in words(s) {
+        if out.ends_with(|c: char| c.is_ascii_digit())
+            && w.starts_with(|c: char| c.is_ascii_digit())
+        {
+            out.push('_');
+        }
+        out.push_str(&camel_word(&w));
+    }
+    out
 }
 
 /// `s` in snake case (possibly empty, possibly starting with a digit or a keyword).
@@ -244,6 +255,9 @@ mod tests {
         assert_eq!(variant_name("API key"), "ApiKey");
         assert_eq!(variant_name("SaaS"), "SaaS");
         assert_eq!(variant_name("100+ employees"), "V100Employees");
+        assert_eq!(variant_name("1-10"), "V1_10");
+        assert_eq!(variant_name("$10M-$50M"), "V10M50M");
+        assert_eq!(variant_name("251-1K"), "V251_1K");
         assert_eq!(variant_name("🔥"), "Variant");
         assert_eq!(variant_name("Très bien"), "TresBien");
         assert_eq!(

@@ -144,6 +144,8 @@ fn hostile_schema() -> Schema {
         "Café crème".into(),
         "self".into(),
         " ".into(),
+        "1-10".into(),
+        "11-0".into(),
     ];
     let mut select = attr(long, "select");
     select.choices = vec!["x".into(), "X".into()];
@@ -376,6 +378,7 @@ fn the_hostile_schema_gets_valid_unique_names() {
         "    #[attio(title = \"Café crème\")]\n    CafeCreme,",
         "    #[attio(title = \"self\")]\n    Self_,",
         "    #[attio(title = \"X\")]\n    X2,",
+        "    #[attio(title = \"1-10\")]\n    V1_10,\n    #[attio(title = \"11-0\")]\n    V11_0,",
         "    #[attio(\n        title = \"a very long title",
         "pub enum SelfModelStage {",
         "pub struct Status2 {\n    /// The status\n    pub status: Option<Status2Status>,",
@@ -447,9 +450,12 @@ fn the_readme_sample_is_what_the_generator_prints() {
             attributes: vec![stage, amount, created_at],
         }],
     };
-    let sample = generate(&schema, &Options::new("attio-codegen --list sales_pipeline"));
-    let readme = std::fs::read_to_string(support::workspace_root().join("README.md"))
-        .expect("the README");
+    let sample = generate(
+        &schema,
+        &Options::new("attio-codegen --list sales_pipeline"),
+    );
+    let readme =
+        std::fs::read_to_string(support::workspace_root().join("README.md")).expect("the README");
     assert!(
         readme.contains(&format!("```rust\n{sample}```\n")),
         "README.md's \"Generating models\" sample is not what the generator prints now:\n{sample}"

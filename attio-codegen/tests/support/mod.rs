@@ -88,10 +88,10 @@ const SCRATCH: &str = "attio-codegen-scratch";
 /// attio-core by path, with `cargo check`, and fails on any error or on any warning in
 /// the crate's own code.
 ///
-/// The crate shares its dependencies' artifacts: it builds in `<target>/codegen-check`
-/// beside the outer build (one directory for every run, so dependencies are checked once),
-/// with the workspace's `Cargo.lock` and its dev profile (`opt-level = 1` for dependencies),
-/// offline. Warnings are read from cargo's output rather than made errors with
+/// The crate shares the outer build's target directory (as trybuild does), its
+/// `Cargo.lock` and its `[profile.*]` sections (`opt-level = 1` for dependencies), offline,
+/// so that dependencies are checked once for every run and build scripts and proc macros
+/// are reused. Warnings are read from cargo's output rather than made errors with
 /// `RUSTFLAGS=-D warnings`, which would change every dependency's fingerprint.
 pub fn cargo_check(modules: &[(&str, &str)]) -> Result<(), String> {
     let dir = scratch_dir("crate");
@@ -109,12 +109,11 @@ path = "src/lib.rs"
 [dependencies]
 attio-core = {{ path = {core:?} }}
 
-[profile.dev.package."*"]
-opt-level = 1
-
 [workspace]
-"#,
+
+{profiles}"#,
         core = root.join("attio-core").display().to_string(),
+        profiles = profiles(&root),
     );
     std::fs::write(dir.join("Cargo.toml"), manifest).expect("write Cargo.toml");
     std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).expect("copy Cargo.lock");
@@ -154,4 +153,27 @@ opt-level = 1
     }
     let _ = std::fs::remove_dir_all(&dir);
     Ok(())
+}
+
+/// The `[profile.*]` sections of the workspace's `Cargo.toml`, verbatim.
+fn profiles(root: &Path) -> String {
+    let manifest =
+        std::fs::read_to_string(root.join("Cargo.toml")).expect("the workspace manifest");
+    let mut out = String::new();
+    let mut in_profile = false;
+    for line in manifest.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            in_profile = trimmed.starts_with("[profile.");
+        }
+        if in_profile {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    assert!(
+        out.contains("opt-level"),
+        "the workspace's dev profile sets opt-level for dependencies: {out:?}"
+    );
+    out
 }
