@@ -253,6 +253,19 @@
 //! }
 //! ```
 //!
+//! ## Select and status enums
+//!
+//! The options of a select attribute or the statuses of a status attribute can be an enum
+//! deriving [`AttioEnum`] (`#[attio(select)]` or `#[attio(status)]`, `#[attio(title = "…")]`
+//! on a variant, one `#[attio(other)]` catch-all): read by title (an unknown title decodes
+//! into the catch-all), written by title, filtered with the enum itself. See [`AttioEnum`].
+//!
+//! ## Checking drift
+//!
+//! [`Client::check_schema`] compares a record or entry model with the live attributes of
+//! its object or list and returns a [`SchemaReport`] of every mismatch;
+//! `report.assert_ok()` is the one line a CI test needs.
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.

@@ -123,3 +123,35 @@ fn find<'a>(live: &'a [Attribute], slug: &str) -> Option<&'a Attribute> {
         first
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attribute(slug: &str, archived: bool, ty: &str) -> Attribute {
+        serde_json::from_value(serde_json::json!({
+            "id": {"workspace_id": uuid::Uuid::nil(), "object_id": uuid::Uuid::nil(),
+                   "attribute_id": uuid::Uuid::new_v4()},
+            "title": slug, "description": null, "api_slug": slug, "type": ty,
+            "is_system_attribute": false, "is_writable": true, "is_required": false,
+            "is_unique": false, "is_multiselect": false, "is_default_value_enabled": false,
+            "is_archived": archived, "default_value": null, "relationship": null,
+            "created_at": "2022-11-21T13:22:49.061281000Z"
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn an_unarchived_attribute_is_found_before_an_archived_one_of_the_same_slug() {
+        let live = [
+            attribute("notes", true, "number"),
+            attribute("stage", false, "status"),
+            attribute("notes", false, "text"),
+        ];
+        assert_eq!(find(&live, "notes").unwrap().attribute_type, "text");
+        assert!(!find(&live, "notes").unwrap().is_archived);
+        let archived = [attribute("notes", true, "text")];
+        assert!(find(&archived, "notes").unwrap().is_archived);
+        assert!(find(&live, "missing").is_none());
+    }
+}

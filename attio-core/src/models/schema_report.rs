@@ -302,3 +302,44 @@ impl fmt::Display for SchemaReport {
 }
 
 impl std::error::Error for SchemaReport {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FIELD: AttributeDef = AttributeDef {
+        slug: "linkedin",
+        field: "linkedin_url",
+        attribute_type: AttributeType::Text,
+        multiplicity: Multiplicity::Optional,
+        read_only: false,
+        unique: false,
+        tracked: false,
+        target_object: None,
+        options: None,
+    };
+
+    #[test]
+    fn one_mismatch_reads_in_the_singular_and_names_field_and_slug() {
+        let mut report = SchemaReport::new("Person", ModelKind::Record, "people");
+        assert!(report.is_ok());
+        assert_eq!(report.to_string(), "`Person` matches the object `people`");
+        report.push(&FIELD, MismatchKind::Missing);
+        assert!(!report.is_ok());
+        assert_eq!(
+            report.to_string(),
+            "`Person` does not match the object `people` (1 mismatch):\n  - field `linkedin_url`: no attribute has the slug `linkedin`: create it in Attio, fix the slug with `#[attio(rename = \"...\")]`, or remove the field"
+        );
+        assert_eq!(report.mismatches()[0].field, "linkedin_url");
+        assert_eq!(report.mismatches()[0].slug, "linkedin");
+        let entry = SchemaReport::new("Deal", ModelKind::Entry, "sales");
+        assert_eq!(entry.to_string(), "`Deal` matches the list `sales`");
+    }
+
+    #[test]
+    fn a_field_without_options_has_no_title_to_compare() {
+        let mut report = SchemaReport::new("Person", ModelKind::Record, "people");
+        report.compare_titles(&FIELD, &[("Hot", false)]);
+        assert!(report.is_ok());
+    }
+}

@@ -39,8 +39,11 @@ use crate::schema::AttributeType;
 ///
 /// The grammar: `#[attio(select)]` or `#[attio(status)]` on the enum (exactly one), and
 /// optionally `#[attio(crate = "path")]`; `#[attio(title = "…")]` on a variant whose title is
-/// not its name; `#[attio(other)]` on exactly one variant with one unnamed `String` field,
-/// the catch-all. Titles are matched exactly (case and spaces included).
+/// not its name; `#[attio(other)]` on exactly one variant with one unnamed field, the
+/// catch-all (a `String`, or any type that is `From<&str>` and `AsRef<str>`, such as
+/// `Box<str>`). Titles are matched exactly (case and spaces included); `from_title` never
+/// puts a known title into the catch-all, but a catch-all built by hand may hold one (it is
+/// then written, and filtered, by that title all the same).
 ///
 /// ```
 /// use attio_core::{json, AttioEnum, AttioRecord};
