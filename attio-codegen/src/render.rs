@@ -73,7 +73,7 @@ fn use_list(out: &mut String, path: &str, names: &[&str]) {
 /// `#[attio(a, b)]` at `indent`, broken one key a line when it is too wide.
 fn attio_attr(out: &mut String, indent: &str, keys: &[String]) {
     let one = format!("{indent}#[attio({})]", keys.join(", "));
-    if one.chars().count() <= WIDTH {
+    if width(&one) <= WIDTH {
         out.push_str(&one);
         out.push('\n');
         return;
@@ -85,6 +85,34 @@ fn attio_attr(out: &mut String, indent: &str, keys: &[String]) {
         let _ = writeln!(out, "{indent}    {key}{comma}");
     }
     let _ = writeln!(out, "{indent})]");
+}
+
+/// How wide `s` is on screen, as rustfmt measures a line: East Asian wide characters and
+/// emoji take two columns, combining marks and variation selectors none (the common
+/// ranges of Unicode's width property, enough for titles).
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x0300..=0x036F | 0x200B..=0x200F | 0xFE00..=0xFE0F => 0,
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F680..=0x1F6FF
+            | 0x1F900..=0x1F9FF
+            | 0x1FA70..=0x1FAFF
+            | 0x20000..=0x3FFFD => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// A string literal for `s`.

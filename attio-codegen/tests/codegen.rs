@@ -146,6 +146,11 @@ fn hostile_schema() -> Schema {
         " ".into(),
         "1-10".into(),
         "11-0".into(),
+        // As wide as a line allows and wider: rustfmt counts wide characters twice.
+        "漢字".repeat(20),
+        "漢字".repeat(18),
+        format!("{}{}", "a".repeat(60), "🎉".repeat(10)),
+        format!("{}{}", "b".repeat(56), "🎉".repeat(10)),
     ];
     let mut select = attr(long, "select");
     select.choices = vec!["x".into(), "X".into()];
