@@ -54,6 +54,7 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
                 .collect(),
             request,
             attribute: None,
+            request_id: None,
         },
         None => ApiError {
             status,
@@ -63,6 +64,7 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
             validation_errors: Vec::new(),
             request,
             attribute: None,
+            request_id: None,
         },
     };
     error.attribute = attribute_named(&error);

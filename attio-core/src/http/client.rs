@@ -93,6 +93,19 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) rate_limits: Option<RateLimits>,
     pub(crate) pacer: Pacer,
+    /// Set when `http` was given by the caller
+    /// ([`ClientBuilder::http_client`](super::builder::ClientBuilder::http_client)): what
+    /// each request sets on it.
+    pub(crate) given_http: Option<GivenHttp>,
+}
+
+/// What the transport sets on each request of an HTTP client the caller built, since that
+/// client's own defaults are not the builder's.
+pub(crate) struct GivenHttp {
+    /// The builder's timeout, per request.
+    pub(crate) timeout: std::time::Duration,
+    /// The builder's user agent, when one was set.
+    pub(crate) user_agent: Option<HeaderValue>,
 }
 
 impl Client {
@@ -158,6 +171,7 @@ impl fmt::Debug for Client {
             .field("api_key", &"<redacted>")
             .field("retry", &self.inner.retry)
             .field("rate_limits", &self.inner.rate_limits)
+            .field("given_http_client", &self.inner.given_http.is_some())
             .finish()
     }
 }

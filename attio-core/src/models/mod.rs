@@ -8,7 +8,8 @@
 //! schema (objects, their and lists' attributes, select options and statuses) in `objects`,
 //! `attributes` (read), `new_attribute` (written) and `options`; webhooks in `webhooks`;
 //! notes in `notes`, tasks in `tasks`, comment threads and comments in `threads`, and a
-//! record's timeline of all three in `activity`.
+//! record's timeline of all three in `activity`; cross-object search and the answer of a
+//! merge in `search`.
 
 mod activity;
 mod attributes;
@@ -20,6 +21,7 @@ mod new_attribute;
 mod notes;
 mod objects;
 mod options;
+mod search;
 mod tasks;
 mod threads;
 mod webhooks;
@@ -46,6 +48,7 @@ pub use options::{
     AttributeOption, AttributeOptionId, AttributeStatus, AttributeStatusId, NewStatus,
     OptionUpdate, StatusUpdate,
 };
+pub use search::{Merged, SearchAs, SearchResult};
 pub use tasks::{
     Assignee, LinkedRecord, NewTask, TASK_CONTENT_MAX_CHARS, Task, TaskAssignee, TaskId, TaskUpdate,
 };
