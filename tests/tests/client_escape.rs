@@ -361,3 +361,74 @@ async fn redirects_are_never_followed() {
     );
     assert!(!shown.contains(emu.api_key()), "{shown}");
 }
+
+#[tokio::test]
+async fn the_hatch_resends_only_what_is_safe_to_resend() {
+    use attio_emulator::{FaultRates, Faults};
+    use std::time::Duration;
+
+    let emu = Emulator::builder().no_rate_limits().start().await.unwrap();
+    let client = Client::builder()
+        .api_key(emu.api_key())
+        .base_url(emu.base_url())
+        .no_rate_limits()
+        .retry(RetryPolicy {
+            max_attempts: 3,
+            base_delay: Duration::from_millis(1),
+            max_delay: Duration::from_millis(2),
+            ..RetryPolicy::default()
+        })
+        .build()
+        .unwrap();
+    let made = client
+        .create(&someone("retry@escape.example", "Analyst"))
+        .await
+        .unwrap();
+    let record = format!("/v2/objects/people/records/{}", made.id.record_id);
+    let body = serde_json::json!({"data": {"values": {"job_title": "CTO"}}});
+    emu.set_faults(Faults {
+        seed: 1,
+        writes: FaultRates {
+            error_503: 1.0,
+            ..FaultRates::default()
+        },
+        ..Faults::default()
+    });
+    let writes = || emu.stats().write_requests;
+
+    // A POST (or PATCH) that got a 503 may have been applied: it is sent once.
+    for method in [Method::POST, Method::PATCH] {
+        let before = writes();
+        let path = if method == Method::POST {
+            "/v2/objects/people/records".to_owned()
+        } else {
+            record.clone()
+        };
+        let err = client
+            .request(method.clone(), path)
+            .json(&body)
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(err.status(), Some(503), "{method}: {err}");
+        assert_eq!(writes() - before, 1, "{method} was resent");
+    }
+    // A PUT is idempotent, and so is a PATCH declared so: retried up to the policy.
+    let before = writes();
+    client
+        .request(Method::PUT, record.clone())
+        .json(&body)
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(writes() - before, 3);
+    let before = writes();
+    client
+        .request(Method::PATCH, record.clone())
+        .json(&body)
+        .idempotent()
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(writes() - before, 3);
+}
