@@ -70,7 +70,7 @@ async fn a_merge_moves_what_pointed_at_the_originals() {
         ["a@merge.example"]
     );
     assert_eq!(strs(&merged, "job_title", "value"), ["Ops"]);
-    assert_eq!(strs(&merged, "record_id", "value"), [new_id.clone()]);
+    assert_eq!(strs(&merged, "record_id", "value"), [new_id.as_str()]);
     // The company's side of the relationship points at the new record.
     let company = api
         .ok(
@@ -80,7 +80,10 @@ async fn a_merge_moves_what_pointed_at_the_originals() {
         )
         .await["data"]
         .clone();
-    assert_eq!(strs(&company, "team", "target_record_id"), [new_id.clone()]);
+    assert_eq!(
+        strs(&company, "team", "target_record_id"),
+        [new_id.as_str()]
+    );
     for old in [id(&first), id(&second)] {
         api.err(
             "GET",
