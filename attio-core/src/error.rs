@@ -466,6 +466,9 @@ impl fmt::Display for ApiError {
                 .collect();
             write!(f, "; at {}: {}", path.join("."), v.message)?;
         }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
+        }
         if self.code == ErrorCode::Unauthorized {
             f.write_str(" (check ATTIO_API_KEY)")?;
         }
@@ -475,9 +478,6 @@ impl fmt::Display for ApiError {
             f.write_str(
                 " (the parent record has several entries in this list, so an assert by parent cannot choose one: update one of them by its entry id)",
             )?;
-        }
-        if let Some(id) = &self.request_id {
-            write!(f, " (request id {id})")?;
         }
         Ok(())
     }

@@ -209,6 +209,22 @@ mod tests {
     }
 
     #[test]
+    fn the_request_id_is_shown_before_the_hints() {
+        let body = br#"{"status_code":401,"type":"auth_error","code":"unauthorized","message":"Invalid API key."}"#;
+        let mut e = api_error_from(401, body, Some("GET /v2/self".into()));
+        assert_eq!(e.request_id(), None);
+        assert!(!e.to_string().contains("request id"));
+        e.request_id = Some("5b0d7f4e-0000-4000-8000-000000000001".into());
+        let shown = Error::from(e).to_string();
+        assert!(
+            shown.ends_with(
+                "Invalid API key. (request id 5b0d7f4e-0000-4000-8000-000000000001) (check ATTIO_API_KEY)"
+            ),
+            "{shown}"
+        );
+    }
+
+    #[test]
     fn multiple_matches_on_an_entry_assert_say_why() {
         let body = br#"{"status_code":400,"type":"invalid_request_error","code":"multiple_match_results","message":"Multiple entries match."}"#;
         let on = |request: &str| Error::from(api_error_from(400, body, Some(request.to_owned())));
