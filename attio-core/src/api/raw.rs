@@ -139,7 +139,8 @@ impl RawRequest<'_> {
 
     /// Sends the request and decodes the whole body of the 2xx answer into `T` (the body
     /// itself, so `T` includes Attio's `{"data": …}` wrapper). A body that does not decode
-    /// is an [`Error::Decode`] with its JSON path.
+    /// is an [`Error::Decode`] with its JSON path; so is an empty one (a 204): use
+    /// [`send`](Self::send) for those.
     pub async fn send_json<T: DeserializeOwned>(self) -> Result<T, Error> {
         let client = self.client;
         let body = self.send().await?;
