@@ -253,6 +253,19 @@
 //! }
 //! ```
 //!
+//! ## Select and status enums
+//!
+//! The options of a select attribute or the statuses of a status attribute can be an enum
+//! deriving [`AttioEnum`] (`#[attio(select)]` or `#[attio(status)]`, `#[attio(title = "…")]`
+//! on a variant, one `#[attio(other)]` catch-all): read by title (an unknown title decodes
+//! into the catch-all), written by title, filtered with the enum itself. See [`AttioEnum`].
+//!
+//! ## Checking drift
+//!
+//! [`Client::check_schema`] compares a record or entry model with the live attributes of
+//! its object or list and returns a [`SchemaReport`] of every mismatch;
+//! `report.assert_ok()` is the one line a CI test needs.
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
@@ -299,10 +312,11 @@ pub use error::{
     ApiError, DecodeError, Error, ErrorCode, ModelKind, ValidationIssue, ValueError, WebhookError,
 };
 pub use filter::{Filter, Sort};
+pub use models::SchemaReport;
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
-pub use schema::{AttributeDef, AttributeType, Multiplicity};
-pub use values::{AnyRecordRef, RecordRef};
+pub use schema::{AttioModel, AttributeDef, AttributeType, Multiplicity};
+pub use values::{AnyRecordRef, AttioEnum, RecordRef};
 
 #[cfg(feature = "derive")]
-pub use attio_derive::{AttioEntry, AttioRecord};
+pub use attio_derive::{AttioEntry, AttioEnum, AttioRecord};

@@ -19,6 +19,7 @@ pub mod oauth;
 mod objects;
 mod options;
 mod raw;
+mod schema_check;
 mod search;
 mod tasks;
 mod threads;

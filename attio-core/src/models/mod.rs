@@ -6,7 +6,8 @@
 //! Each area has its file here, beside its handle in the client: the models of workspace
 //! members and of the token's identity are in `members`; lists in `lists`; the workspace
 //! schema (objects, their and lists' attributes, select options and statuses) in `objects`,
-//! `attributes` (read), `new_attribute` (written) and `options`; webhooks in `webhooks`;
+//! `attributes` (read), `new_attribute` (written) and `options`, and the drift check's
+//! report in `schema_report`; webhooks in `webhooks`;
 //! notes in `notes`, tasks in `tasks`, comment threads and comments in `threads`, and a
 //! record's timeline of all three in `activity`; cross-object search and the answer of a
 //! merge in `search`.
@@ -21,6 +22,7 @@ mod new_attribute;
 mod notes;
 mod objects;
 mod options;
+mod schema_report;
 mod search;
 mod tasks;
 mod threads;
@@ -48,6 +50,7 @@ pub use options::{
     AttributeOption, AttributeOptionId, AttributeStatus, AttributeStatusId, NewStatus,
     OptionUpdate, StatusUpdate,
 };
+pub use schema_report::{Mismatch, MismatchKind, SchemaReport};
 pub use search::{Merged, SearchAs, SearchResult};
 pub use tasks::{
     Assignee, LinkedRecord, NewTask, TASK_CONTENT_MAX_CHARS, Task, TaskAssignee, TaskId, TaskUpdate,
