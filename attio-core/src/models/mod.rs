@@ -9,7 +9,8 @@
 //! `attributes` (read), `new_attribute` (written) and `options`, and the drift check's
 //! report in `schema_report`; webhooks in `webhooks`;
 //! notes in `notes`, tasks in `tasks`, comment threads and comments in `threads`, and a
-//! record's timeline of all three in `activity`.
+//! record's timeline of all three in `activity`; cross-object search and the answer of a
+//! merge in `search`.
 
 mod activity;
 mod attributes;
@@ -22,6 +23,7 @@ mod notes;
 mod objects;
 mod options;
 mod schema_report;
+mod search;
 mod tasks;
 mod threads;
 mod webhooks;
@@ -49,6 +51,7 @@ pub use options::{
     OptionUpdate, StatusUpdate,
 };
 pub use schema_report::{Mismatch, MismatchKind, SchemaReport};
+pub use search::{Merged, SearchAs, SearchResult};
 pub use tasks::{
     Assignee, LinkedRecord, NewTask, TASK_CONTENT_MAX_CHARS, Task, TaskAssignee, TaskId, TaskUpdate,
 };
