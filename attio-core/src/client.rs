@@ -40,9 +40,12 @@
 //! [`RetryPolicy`] allows where resending is safe, and decoded straight from the response
 //! bytes by the same code as [`crate::json`].
 
-pub use crate::api::Progress;
+pub use crate::api::oauth;
 pub use crate::api::records::{Bulk, Query, RecordStream};
+pub use crate::api::{Progress, RawRequest, SearchRequest};
 pub use crate::http::builder::{ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::http::client::Client;
 pub use crate::http::pacing::RateLimits;
 pub use crate::http::retry::RetryPolicy;
+/// The HTTP method of a request sent with [`Client::request`] (reqwest's, re-exported).
+pub use reqwest::Method;

@@ -154,10 +154,11 @@ impl Error {
 
     /// Whether the thing asked for does not exist: Attio's 404 `not_found` (the record,
     /// object or attribute), or a reference whose unique value no record holds
-    /// ([`Error::ReferenceNotFound`]).
+    /// ([`Error::ReferenceNotFound`]). A 404 `merge_in_progress` (the read of a record
+    /// still being merged) is not: the record exists, soon.
     pub fn is_not_found(&self) -> bool {
         match self {
-            Error::Api(e) => e.status == 404,
+            Error::Api(e) => e.status == 404 && e.code != ErrorCode::MergeInProgress,
             Error::ReferenceNotFound { .. } => true,
             _ => false,
         }
@@ -190,6 +191,12 @@ impl Error {
             Error::RateLimited { .. } | Error::Transport { .. } => true,
             _ => false,
         }
+    }
+
+    /// Attio's id of the request that failed (its `x-attio-execution-id` response header),
+    /// for an API error whose answer had one: quote it in a support request.
+    pub fn request_id(&self) -> Option<&str> {
+        self.as_api().and_then(ApiError::request_id)
     }
 
     /// The API error, if this is one.
@@ -321,6 +328,11 @@ pub enum ErrorCode {
     SlugConflict,
     /// `rate_limit_exceeded`
     RateLimitExceeded,
+    /// `merge_in_progress`: the record is being merged (a 404 on its read, a 400 on a write
+    /// touching it), not gone; try again shortly.
+    MergeInProgress,
+    /// `self_merge`: a merge of a record with itself.
+    SelfMerge,
     /// A code this version does not know, kept as sent.
     Other(String),
 }
@@ -343,6 +355,8 @@ impl ErrorCode {
             "not_found" => Self::NotFound,
             "slug_conflict" => Self::SlugConflict,
             "rate_limit_exceeded" => Self::RateLimitExceeded,
+            "merge_in_progress" => Self::MergeInProgress,
+            "self_merge" => Self::SelfMerge,
             other => Self::Other(other.to_owned()),
         }
     }
@@ -364,6 +378,8 @@ impl ErrorCode {
             Self::NotFound => "not_found",
             Self::SlugConflict => "slug_conflict",
             Self::RateLimitExceeded => "rate_limit_exceeded",
+            Self::MergeInProgress => "merge_in_progress",
+            Self::SelfMerge => "self_merge",
             Self::Other(s) => s,
         }
     }
@@ -414,6 +430,19 @@ pub struct ApiError {
     pub request: Option<String>,
     /// The attribute the error is about, when Attio's message or the request names one.
     pub attribute: Option<String>,
+    /// Attio's id of the request, from the `x-attio-execution-id` response header: quote it
+    /// in a support request. `None` when the answer had none (a proxy answered, or the
+    /// error did not come over HTTP).
+    pub request_id: Option<String>,
+}
+
+impl ApiError {
+    /// Attio's id of the failed request (its `x-attio-execution-id` response header), to
+    /// quote to Attio's support; also recorded as `request_id` in the request's
+    /// `attio.request` tracing span.
+    pub fn request_id(&self) -> Option<&str> {
+        self.request_id.as_deref()
+    }
 }
 
 impl fmt::Display for ApiError {
@@ -436,6 +465,9 @@ impl fmt::Display for ApiError {
                 })
                 .collect();
             write!(f, "; at {}: {}", path.join("."), v.message)?;
+        }
+        if let Some(id) = &self.request_id {
+            write!(f, " (request id {id})")?;
         }
         if self.code == ErrorCode::Unauthorized {
             f.write_str(" (check ATTIO_API_KEY)")?;

@@ -280,6 +280,19 @@
 //! }
 //! ```
 //!
+//! ## Select and status enums
+//!
+//! The options of a select attribute or the statuses of a status attribute can be an enum
+//! deriving [`AttioEnum`] (`#[attio(select)]` or `#[attio(status)]`, `#[attio(title = "…")]`
+//! on a variant, one `#[attio(other)]` catch-all): read by title (an unknown title decodes
+//! into the catch-all), written by title, filtered with the enum itself. See [`AttioEnum`].
+//!
+//! ## Checking drift
+//!
+//! [`Client::check_schema`] compares a record or entry model with the live attributes of
+//! its object or list and returns a [`SchemaReport`] of every mismatch;
+//! `report.assert_ok()` is the one line a CI test needs.
+//!
 //! ## Without a client
 //!
 //! [`json`] has the encoders and decoders the client uses, callable on bytes.
@@ -344,18 +357,20 @@ pub use attr::{Attr, NotUnique, Unique};
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use client::{
-    Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
+    Bulk, Client, ClientBuilder, Method, Progress, Query, RateLimits, RawRequest, RecordStream,
+    RetryPolicy, SearchRequest, oauth,
 };
 pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
 pub use error::{
     ApiError, DecodeError, Error, ErrorCode, ModelKind, ValidationIssue, ValueError, WebhookError,
 };
 pub use filter::{Filter, Sort};
+pub use models::SchemaReport;
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
-pub use schema::{AttributeDef, AttributeType, Multiplicity};
-pub use values::{AnyRecordRef, RecordRef};
+pub use schema::{AttioModel, AttributeDef, AttributeType, Multiplicity};
+pub use values::{AnyRecordRef, AttioEnum, RecordRef};
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
-pub use attio_derive::{AttioEntry, AttioRecord};
+pub use attio_derive::{AttioEntry, AttioEnum, AttioRecord};

@@ -115,6 +115,7 @@ mod tests {
             unique,
             tracked: false,
             target_object: None,
+            options: None,
         }
     }
 

@@ -72,27 +72,7 @@ impl Container {
                         out.other = Some(meta.path.span());
                     }
                     // crate = "my_reexport::attio_core"
-                    "crate" => {
-                        let lit = string_value(&meta, "crate")?;
-                        match lit.parse::<syn::Path>() {
-                            Ok(path) => {
-                                if out.krate.is_some() {
-                                    cx.error_spanned_by(
-                                        &meta.path,
-                                        "duplicate attio attribute `crate`",
-                                    );
-                                }
-                                out.krate = Some(path);
-                            }
-                            Err(_) => cx.error_spanned_by(
-                                &lit,
-                                format!(
-                                    "`crate` must be a path such as \"::attio_core\", found {:?}",
-                                    lit.value()
-                                ),
-                            ),
-                        }
-                    }
+                    "crate" => crate_path(cx, &meta, &mut out.krate)?,
                     _ => return Err(unknown_key(&meta, &key, &accepted, "on a struct")),
                 }
                 Ok(())
@@ -156,7 +136,32 @@ impl Field {
     }
 }
 
-fn meta_key(meta: &ParseNestedMeta) -> String {
+/// Reads `crate = "path"` into `slot`.
+pub fn crate_path(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+    slot: &mut Option<syn::Path>,
+) -> syn::Result<()> {
+    let lit = string_value(meta, "crate")?;
+    match lit.parse::<syn::Path>() {
+        Ok(path) => {
+            if slot.is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate attio attribute `crate`");
+            }
+            *slot = Some(path);
+        }
+        Err(_) => cx.error_spanned_by(
+            &lit,
+            format!(
+                "`crate` must be a path such as \"::attio_core\", found {:?}",
+                lit.value()
+            ),
+        ),
+    }
+    Ok(())
+}
+
+pub fn meta_key(meta: &ParseNestedMeta) -> String {
     meta.path
         .get_ident()
         .map(|i| i.to_string())
@@ -168,7 +173,7 @@ fn meta_key(meta: &ParseNestedMeta) -> String {
 }
 
 /// Reads `= "string"`, refusing other literal types with a message that says what is accepted.
-fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
+pub fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
     if !meta.input.peek(syn::Token![=]) {
         return Err(meta.error(format!("`{key}` needs a value: write `{key} = \"...\"`")));
     }
@@ -183,7 +188,12 @@ fn string_value(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
     }
 }
 
-fn unknown_key(meta: &ParseNestedMeta, key: &str, accepted: &[&str], place: &str) -> syn::Error {
+pub fn unknown_key(
+    meta: &ParseNestedMeta,
+    key: &str,
+    accepted: &[&str],
+    place: &str,
+) -> syn::Error {
     let list = accepted
         .iter()
         .map(|k| format!("`{k}`"))

@@ -1,6 +1,7 @@
 //! `#[derive(AttioRecord)]` and `#[derive(AttioEntry)]`: the derives behind
 //! `attio_core::AttioRecord` (records of an object) and `attio_core::AttioEntry` (entries of
-//! a list).
+//! a list); and `#[derive(AttioEnum)]`, behind `attio_core::AttioEnum` (the options of a
+//! select or status attribute as an enum, read and checked in `enums`).
 //!
 //! Use it through `attio_core` (it is re-exported there); the grammar of `#[attio(...)]` is
 //! documented at the root of `attio_core`. The macro reads the attributes (`attr`), builds a
@@ -21,6 +22,7 @@ mod ast;
 mod attr;
 mod check;
 mod ctxt;
+mod enums;
 mod expand;
 #[cfg(test)]
 mod tests;
@@ -40,4 +42,14 @@ pub fn derive_attio_record(input: TokenStream) -> TokenStream {
 pub fn derive_attio_entry(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     expand::derive(&input, ast::Derive::Entry).into()
+}
+
+/// Derives `attio_core::AttioEnum` for an enum whose variants are the options of a select
+/// attribute (`#[attio(select)]`) or the statuses of a status attribute (`#[attio(status)]`),
+/// with one `#[attio(other)]` catch-all holding any other title. See `attio_core::AttioEnum`
+/// for the grammar.
+#[proc_macro_derive(AttioEnum, attributes(attio))]
+pub fn derive_attio_enum(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::enums::derive(&input).into()
 }

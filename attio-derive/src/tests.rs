@@ -103,7 +103,10 @@ fn check(name: &str, input: DeriveInput) {
 }
 
 fn check_derive(name: &str, input: DeriveInput, derive: crate::ast::Derive) {
-    let actual = pretty(crate::expand::derive(&input, derive));
+    compare(name, pretty(crate::expand::derive(&input, derive)));
+}
+
+fn compare(name: &str, actual: String) {
     let path = format!(
         "{}/tests/snapshots/{name}.expanded",
         env!("CARGO_MANIFEST_DIR")
@@ -212,5 +215,37 @@ fn entry_errors_and_stub() {
             }
         },
         crate::ast::Derive::Entry,
+    );
+}
+
+#[test]
+fn enum_of_statuses() {
+    compare(
+        "enum",
+        pretty(crate::expand::enums::derive(&syn::parse_quote! {
+            #[attio(status)]
+            pub enum DealStage {
+                Lead,
+                #[attio(title = "In Progress")]
+                InProgress,
+                #[attio(other)]
+                Other(String),
+            }
+        })),
+    );
+}
+
+#[test]
+fn enum_errors_and_stub() {
+    compare(
+        "enum_errors_and_stub",
+        pretty(crate::expand::enums::derive(&syn::parse_quote! {
+            #[attio(select)]
+            enum Tag {
+                Hot,
+                #[attio(title = "Hot")]
+                VeryHot,
+            }
+        })),
     );
 }

@@ -35,6 +35,13 @@
 //! and a record's entries across lists. [`Emulator::records`] and [`Emulator::entries`]
 //! show what is stored.
 //!
+//! Cross-object search (`POST /v2/objects/records/search`) and merging records
+//! (`POST /v2/objects/{object}/records/merge`, 200 or 202 while applying: see
+//! [`Emulator::set_merge_reads_in_progress`]) are emulated, and so is OAuth's
+//! authorization-code flow at the base URL (`GET /authorize`, `POST /oauth/token`, for
+//! apps registered with [`Emulator::register_oauth_app`]). Every answer carries a fresh
+//! `x-attio-execution-id` header, Attio's id of the request.
+//!
 //! Webhooks are emulated with their deliveries: writes queue Attio's events, which are
 //! POSTed, signed, to the webhooks subscribed to them, retried, and the webhook turned
 //! `degraded` when the retries run out; only loopback hosts are ever contacted.
@@ -299,6 +306,12 @@ impl Emulator {
         self.shared.set_rate_limits(limits);
     }
 
+    /// The `x-attio-execution-id` header of the latest answer (every answer carries a fresh
+    /// one, as Attio's do), to compare with what a client kept.
+    pub fn last_execution_id(&self) -> Option<String> {
+        self.shared.last_execution_id()
+    }
+
     /// Request and fault counters.
     pub fn stats(&self) -> Stats {
         self.shared.stats()
@@ -357,6 +370,36 @@ impl Emulator {
         let found = st.webhooks.iter().any(|w| w.id == webhook_id);
         store::webhooks::set_status(&mut st, webhook_id, status);
         found
+    }
+
+    /// Registers an OAuth app (replacing one with the same client id): the authorize page
+    /// (`GET /authorize` at [`base_url`](Self::base_url)) grants it codes for exactly
+    /// `redirect_uri`, and the token endpoint (`POST /oauth/token`) trades them, with the
+    /// app's secret, for access tokens the API accepts as bearer keys of the workspace.
+    pub fn register_oauth_app(&self, client_id: &str, client_secret: &str, redirect_uri: &str) {
+        self.shared
+            .store()
+            .oauth
+            .register(client_id, client_secret, redirect_uri);
+    }
+
+    /// A fresh authorization code for a registered app at its `redirect_uri`, as the
+    /// authorize page's redirect would carry (good for one exchange); `None` when no app has
+    /// that client id and redirect URI.
+    pub fn authorization_code(&self, client_id: &str, redirect_uri: &str) -> Option<String> {
+        self.shared
+            .store()
+            .oauth
+            .grant(client_id, redirect_uri)
+            .ok()
+    }
+
+    /// Makes the next merges slow: each answers 202 (committed, still applying), and its
+    /// new record answers 404 `merge_in_progress` to its next `reads` reads (and 400
+    /// `merge_in_progress` to writes until then), as Attio does while a merge applies.
+    /// 0 (the default) answers merges 200, applied.
+    pub fn set_merge_reads_in_progress(&self, reads: u32) {
+        self.shared.store().merging.set_reads(reads);
     }
 
     fn save(&mut self) -> std::io::Result<()> {

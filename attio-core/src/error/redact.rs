@@ -64,6 +64,9 @@ impl ApiError {
         if let Some(text) = self.attribute.as_mut() {
             r(text);
         }
+        if let Some(text) = self.request_id.as_mut() {
+            r(text);
+        }
         for issue in &mut self.validation_errors {
             r(&mut issue.code);
             r(&mut issue.message);
@@ -138,6 +141,7 @@ mod tests {
             }],
             request: Some(KEY.into()),
             attribute: Some(KEY.into()),
+            request_id: None,
         };
         let value = ValueError::new("text", KEY, KEY).at("people", KEY);
         for error in [

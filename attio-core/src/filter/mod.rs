@@ -15,6 +15,7 @@
 //! | [`Rating`] | `eq` `gt` `gte` `lt` `lte` (with a [`Rating`], checked to 0..=5 when built) | |
 //! | `bool` | `eq` | |
 //! | [`Status`], [`SelectOption`] | `eq(title_or_id)` | `active_from()` |
+//! | a select or status enum ([`AttioEnum`]) | `eq(variant)`, with the attribute's own enum only | `active_from()` |
 //! | [`RecordRef<T>`] | `eq(record_id)` `in_(record_ids)` | |
 //! | [`ActorRef`] | `eq(workspace_member_id)` | |
 //! | [`EmailAddress`] | `eq` `contains` `starts_with` `ends_with` (on `email_address`) | `email_address()` `original_email_address()` `email_domain()` `email_root_domain()` `email_local_specifier()` |
@@ -84,8 +85,9 @@
 //! ```
 //!
 //! The operator traits ([`EqOp`], [`InOp`], [`TextOp`], [`StartsWithOp`], [`OrdOp`],
-//! [`NotEmptyOp`]) are sealed: the table above is the whole list of what implements them,
-//! and a type of your own cannot gain an operator Attio would refuse:
+//! [`NotEmptyOp`]) are sealed: the table above is the whole list of what implements them
+//! (an enum's `EqOp` is written by `#[derive(AttioEnum)]`), and a type of your own cannot
+//! gain an operator Attio would refuse:
 //!
 //! ```compile_fail
 //! use attio_core::filter::EqOp;
@@ -106,6 +108,7 @@
 //! [`Timestamp`]: crate::values::Timestamp
 //! [`Status`]: crate::values::Status
 //! [`SelectOption`]: crate::values::SelectOption
+//! [`AttioEnum`]: crate::values::AttioEnum
 //! [`ActorRef`]: crate::values::ActorRef
 //! [`EmailAddress`]: crate::values::EmailAddress
 //! [`Domain`]: crate::values::Domain

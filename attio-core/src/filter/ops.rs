@@ -46,6 +46,10 @@ sealed!(
     ActorRef,
 );
 impl<T> Sealed for RecordRef<T> {}
+// A select or status enum: `#[derive(AttioEnum)]` writes its `EqOp` impl, which compares
+// by title with the enum itself as operand (so another enum or a bare string does not
+// compile). No other operator applies to it.
+impl<E: crate::values::AttioEnum> Sealed for E {}
 
 /// `{ "$op": operand }`, under `property` when there is one.
 pub(super) fn constraint(property: Option<&str>, op: &str, operand: Value) -> Value {

@@ -274,6 +274,13 @@ properties!(SelectOption {
     active_from: ActiveFrom,
 });
 
+impl<R, E: crate::values::AttioEnum, K> Attr<R, E, K> {
+    /// When the current option or status was set
+    pub fn active_from(&self) -> Property<R, ActiveFrom> {
+        self.property("active_from")
+    }
+}
+
 properties!(Interaction {
     /// `interacted_at`
     interacted_at: Timestamp,

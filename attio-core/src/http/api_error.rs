@@ -54,6 +54,7 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
                 .collect(),
             request,
             attribute: None,
+            request_id: None,
         },
         None => ApiError {
             status,
@@ -63,6 +64,7 @@ pub(crate) fn api_error_from(status: u16, body: &[u8], request: Option<String>) 
             validation_errors: Vec::new(),
             request,
             attribute: None,
+            request_id: None,
         },
     };
     error.attribute = attribute_named(&error);
@@ -204,6 +206,22 @@ mod tests {
         let body = br#"{"status_code":401,"type":"auth_error","code":"unauthorized","message":"Invalid API key."}"#;
         let shown = Error::from(api_error_from(401, body, None)).to_string();
         assert!(shown.contains("ATTIO_API_KEY"), "{shown}");
+    }
+
+    #[test]
+    fn the_request_id_is_shown_before_the_hints() {
+        let body = br#"{"status_code":401,"type":"auth_error","code":"unauthorized","message":"Invalid API key."}"#;
+        let mut e = api_error_from(401, body, Some("GET /v2/self".into()));
+        assert_eq!(e.request_id(), None);
+        assert!(!e.to_string().contains("request id"));
+        e.request_id = Some("5b0d7f4e-0000-4000-8000-000000000001".into());
+        let shown = Error::from(e).to_string();
+        assert!(
+            shown.ends_with(
+                "Invalid API key. (request id 5b0d7f4e-0000-4000-8000-000000000001) (check ATTIO_API_KEY)"
+            ),
+            "{shown}"
+        );
     }
 
     #[test]

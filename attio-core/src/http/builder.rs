@@ -7,7 +7,7 @@ use reqwest::header::HeaderValue;
 use reqwest::redirect;
 
 use super::base_url;
-use super::client::{ApiKey, Client, Inner};
+use super::client::{ApiKey, Client, GivenHttp, Inner};
 use super::pacing::{Pacer, RateLimits};
 use super::retry::RetryPolicy;
 use crate::error::Error;
@@ -84,6 +84,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     rate_limits: Option<RateLimits>,
     user_agent: Option<String>,
+    http: Option<reqwest::Client>,
 }
 
 impl fmt::Debug for ClientBuilder {
@@ -101,6 +102,7 @@ impl fmt::Debug for ClientBuilder {
             .field("retry", &self.retry)
             .field("rate_limits", &self.rate_limits)
             .field("user_agent", &self.user_agent)
+            .field("http_client", &self.http.is_some())
             .finish()
     }
 }
@@ -114,6 +116,7 @@ impl Default for ClientBuilder {
             retry: RetryPolicy::default(),
             rate_limits: Some(RateLimits::default()),
             user_agent: None,
+            http: None,
         }
     }
 }
@@ -180,6 +183,40 @@ impl ClientBuilder {
         self
     }
 
+    /// Sends every request through this `reqwest::Client` instead of one the builder makes:
+    /// for a proxy, custom root certificates, or a connection pool shared with the rest of
+    /// the program. Pacing, retries, errors and the API key work as with the built-in client.
+    ///
+    /// **Build it with `redirect::Policy::none()`.** attio-rs follows no redirect (following
+    /// one sends the request, record data included, to wherever the answer points), and
+    /// reqwest cannot change the redirect policy of a client already built. The transport
+    /// checks every answer: a 3xx is an [`Error::Config`] naming where it pointed, and an
+    /// answer that comes from another URL than the one requested (the given client followed
+    /// a redirect) is an [`Error::Config`] naming that URL and saying to turn redirects off.
+    ///
+    /// The builder's [`timeout`](Self::timeout) is set on each request (the given client's
+    /// connect timeout, proxy and TLS settings are its own), and its
+    /// [`user_agent`](Self::user_agent), when set, is sent on each request.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use attio_core::Client;
+    ///
+    /// let http = reqwest::Client::builder()
+    ///     .redirect(reqwest::redirect::Policy::none())
+    ///     // .proxy(reqwest::Proxy::https("http://proxy.internal:3128")?)
+    ///     // .add_root_certificate(reqwest::Certificate::from_pem(&pem)?)
+    ///     .connect_timeout(Duration::from_secs(5))
+    ///     .build()?;
+    /// let client = Client::builder().api_key("my-key").http_client(http).build()?;
+    /// # let _ = client;
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
     /// Checks the configuration and builds the client.
     ///
     /// Fails with [`Error::Config`] when the key is missing or not a valid header value, the
@@ -227,16 +264,37 @@ impl ClientBuilder {
                 limits.reads_per_second, limits.writes_per_second
             )));
         }
-        let user_agent = self
-            .user_agent
-            .unwrap_or_else(|| concat!("attio-rs/", env!("CARGO_PKG_VERSION")).to_owned());
-        let http = reqwest::Client::builder()
-            .user_agent(user_agent)
-            .timeout(self.timeout)
-            .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))
-            .redirect(redirect::Policy::none())
-            .build()
-            .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
+        let (http, given_http) = match self.http {
+            Some(http) => {
+                let user_agent = match &self.user_agent {
+                    Some(agent) => Some(HeaderValue::from_str(agent).map_err(|_| {
+                        Error::Config(
+                            "the user agent contains characters that cannot be sent in an HTTP header"
+                                .into(),
+                        )
+                    })?),
+                    None => None,
+                };
+                let given = GivenHttp {
+                    timeout: self.timeout,
+                    user_agent,
+                };
+                (http, Some(given))
+            }
+            None => {
+                let user_agent = self
+                    .user_agent
+                    .unwrap_or_else(|| concat!("attio-rs/", env!("CARGO_PKG_VERSION")).to_owned());
+                let http = reqwest::Client::builder()
+                    .user_agent(user_agent)
+                    .timeout(self.timeout)
+                    .connect_timeout(CONNECT_TIMEOUT.min(self.timeout))
+                    .redirect(redirect::Policy::none())
+                    .build()
+                    .map_err(|e| Error::Config(format!("cannot start the HTTP client: {e}")))?;
+                (http, None)
+            }
+        };
         Ok(Client::from_inner(Inner {
             http,
             base_url,
@@ -245,6 +303,7 @@ impl ClientBuilder {
             retry: self.retry,
             rate_limits: self.rate_limits,
             pacer: Pacer::new(self.rate_limits),
+            given_http,
         }))
     }
 }

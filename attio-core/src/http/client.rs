@@ -31,6 +31,9 @@ use crate::error::Error;
 /// | [`history`](Client::history) | `GET /v2/objects/{object}/records/{id}/attributes/{slug}/values?show_historic=true` |
 /// | [`follow`](Client::follow) | a `get`, or a query on the target's unique attribute |
 /// | [`create_many`](Client::create_many), [`update_many`](Client::update_many), [`assert_many`](Client::assert_many) | one request per record, concurrently |
+/// | [`merge`](Client::merge) | `POST /v2/objects/{object}/records/merge`, then the merged record |
+/// | [`search`](Client::search) | `POST /v2/objects/records/search`, across objects |
+/// | [`request`](Client::request) | any endpoint, for those this version does not wrap |
 ///
 /// The other areas of the API are reached through handles borrowed from the client:
 ///
@@ -42,6 +45,9 @@ use crate::error::Error;
 /// | [`tasks`](Client::tasks) | tasks ([`Tasks`](crate::api::Tasks)) |
 /// | [`threads`](Client::threads), [`comments`](Client::comments) | comment threads and comments ([`Threads`](crate::api::Threads), [`Comments`](crate::api::Comments)) |
 /// | [`activities`](Client::activities) | a record's notes, tasks and threads, newest first |
+///
+/// A client for someone else's workspace comes from OAuth: see [`crate::oauth`]. Every API
+/// error keeps Attio's id of the request ([`Error::request_id`]), for Attio's support.
 ///
 /// # A tokio runtime
 ///
@@ -74,7 +80,9 @@ use crate::error::Error;
 ///
 /// # What the client refuses to do
 ///
-/// It follows no redirect (a 3xx is an [`Error::Config`] naming where it pointed), and it
+/// It follows no redirect (a 3xx is an [`Error::Config`] naming where it pointed; see
+/// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) for a client of your
+/// own), and it
 /// takes the API key out of any text a server sends back before that text reaches an
 /// error: a proxy that echoes the `Authorization` header puts `[redacted]` into the error,
 /// not the key.
@@ -93,6 +101,19 @@ pub(crate) struct Inner {
     pub(crate) retry: RetryPolicy,
     pub(crate) rate_limits: Option<RateLimits>,
     pub(crate) pacer: Pacer,
+    /// Set when `http` was given by the caller
+    /// ([`ClientBuilder::http_client`](super::builder::ClientBuilder::http_client)): what
+    /// each request sets on it.
+    pub(crate) given_http: Option<GivenHttp>,
+}
+
+/// What the transport sets on each request of an HTTP client the caller built, since that
+/// client's own defaults are not the builder's.
+pub(crate) struct GivenHttp {
+    /// The builder's timeout, per request.
+    pub(crate) timeout: std::time::Duration,
+    /// The builder's user agent, when one was set.
+    pub(crate) user_agent: Option<HeaderValue>,
 }
 
 impl Client {
@@ -158,6 +179,7 @@ impl fmt::Debug for Client {
             .field("api_key", &"<redacted>")
             .field("retry", &self.inner.retry)
             .field("rate_limits", &self.inner.rate_limits)
+            .field("given_http_client", &self.inner.given_http.is_some())
             .finish()
     }
 }

@@ -1,5 +1,7 @@
 //! A request before it is sent: method, path, query, body, and how safe it is to resend.
 
+use std::borrow::Cow;
+
 use bytes::Bytes;
 use reqwest::Method;
 
@@ -38,7 +40,7 @@ pub(crate) struct Request {
     /// The path under the base URL, e.g. `/v2/objects/people/records`.
     pub path: String,
     /// Query parameters.
-    pub query: Vec<(&'static str, String)>,
+    pub query: Vec<(Cow<'static, str>, String)>,
     /// The JSON body; a cheap, reference-counted clone per attempt.
     pub body: Option<Bytes>,
     /// How safe it is to resend.
@@ -66,8 +68,12 @@ impl Request {
     }
 
     /// Adds a query parameter.
-    pub(crate) fn query(mut self, key: &'static str, value: impl Into<String>) -> Self {
-        self.query.push((key, value.into()));
+    pub(crate) fn query(
+        mut self,
+        key: impl Into<Cow<'static, str>>,
+        value: impl Into<String>,
+    ) -> Self {
+        self.query.push((key.into(), value.into()));
         self
     }
 

@@ -5,7 +5,7 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderValue, LOCATION, RETRY_AFTER,
+    ACCEPT, AUTHORIZATION, CONTENT_TYPE, DATE, HeaderValue, LOCATION, RETRY_AFTER, USER_AGENT,
 };
 use reqwest::{StatusCode, Url};
 use tracing::Instrument;
@@ -17,7 +17,7 @@ use super::clock::ServerClock;
 use super::pacing::Class;
 use super::request::{Request, Safety};
 use super::retry::{self, Attempt, Decision, GiveUp, Outcome};
-use crate::error::Error;
+use crate::error::{Error, cut};
 
 /// The retry state of one call, across every request it sends: a step around the send
 /// loop (the lookup of a lost create) sends its requests on the same budget.
@@ -118,6 +118,10 @@ struct Answer {
     location: Option<HeaderValue>,
     /// The server's clock, when the request asked for it.
     clock: Option<ServerClock>,
+    /// Attio's id of the request, its `x-attio-execution-id` header.
+    request_id: Option<String>,
+    /// Where a given HTTP client followed a redirect to, instead of answering it.
+    followed_to: Option<Url>,
     body: Result<Bytes, reqwest::Error>,
 }
 
@@ -175,10 +179,32 @@ impl Client {
                 path = %request.path,
                 attempt,
                 status = tracing::field::Empty,
+                request_id = tracing::field::Empty,
             );
             let sent = self.send_once(request).instrument(span.clone()).await;
+            if let Ok(Answer {
+                request_id: Some(id),
+                ..
+            }) = &sent
+            {
+                span.record("request_id", id.as_str());
+            }
 
             let (outcome, error) = match sent {
+                Ok(Answer {
+                    status,
+                    followed_to: Some(to),
+                    ..
+                }) => {
+                    span.record("status", status.as_u16());
+                    let error = self.followed_redirect_error(request, &to);
+                    (
+                        Outcome::Refused {
+                            status: status.as_u16(),
+                        },
+                        error,
+                    )
+                }
                 Ok(answer) if answer.status.is_success() => match answer.body {
                     Ok(body) => {
                         span.record("status", answer.status.as_u16());
@@ -202,7 +228,8 @@ impl Client {
                     let status = answer.status.as_u16();
                     span.record("status", status);
                     let body = answer.body.unwrap_or_default();
-                    let error = api_error_from(status, &body, Some(request.describe()));
+                    let mut error = api_error_from(status, &body, Some(request.describe()));
+                    error.request_id = answer.request_id;
                     let outcome = match status {
                         429 => {
                             let retry_after = answer
@@ -293,11 +320,20 @@ impl Client {
     async fn send_once(&self, request: &Request) -> Result<Answer, reqwest::Error> {
         let inner = self.inner();
         let url = format!("{}{}", inner.base_url, request.path);
+        let sent_to = Url::parse(&url).ok();
         let mut builder = inner
             .http
             .request(request.method.clone(), url)
             .header(AUTHORIZATION, inner.auth.clone())
             .header(ACCEPT, "application/json");
+        if let Some(given) = &inner.given_http {
+            // A client the caller built has its own defaults; the builder's timeout and
+            // user agent still hold for every request.
+            builder = builder.timeout(given.timeout);
+            if let Some(agent) = &given.user_agent {
+                builder = builder.header(USER_AGENT, agent.clone());
+            }
+        }
         if !request.query.is_empty() {
             builder = builder.query(&request.query);
         }
@@ -308,6 +344,14 @@ impl Client {
         }
         let response = builder.send().await?;
         let status = response.status();
+        let followed_to = sent_to
+            .filter(|sent| !same_resource(sent, response.url()))
+            .map(|_| response.url().clone());
+        let request_id = response
+            .headers()
+            .get(EXECUTION_ID)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| cut(v.to_owned()));
         let retry_after = if status == StatusCode::TOO_MANY_REQUESTS {
             response.headers().get(RETRY_AFTER).cloned()
         } else {
@@ -329,9 +373,23 @@ impl Client {
             retry_after,
             location,
             clock,
+            request_id,
+            followed_to,
             body,
         })
     }
+}
+
+/// The response header holding Attio's id of the request, to quote to Attio's support.
+pub(crate) const EXECUTION_ID: &str = "x-attio-execution-id";
+
+/// Whether a response's URL is the one the request was sent to (scheme, host, port and
+/// path): it is not when the HTTP client followed a redirect.
+fn same_resource(sent: &Url, answered: &Url) -> bool {
+    sent.scheme() == answered.scheme()
+        && sent.host_str() == answered.host_str()
+        && sent.port_or_known_default() == answered.port_or_known_default()
+        && sent.path() == answered.path()
 }
 
 impl Client {
@@ -357,6 +415,21 @@ impl Client {
             "{}: the base URL answered {} {reason}, a redirect {target}; attio-rs follows no redirect (it would send the request and its data there): set the base URL to the address that answers",
             request.describe(),
             status.as_u16(),
+        ))
+        .redact(key)
+    }
+}
+
+impl Client {
+    /// The error of an answer that came from elsewhere because the HTTP client given to
+    /// [`ClientBuilder::http_client`](super::builder::ClientBuilder::http_client) follows
+    /// redirects: the request already went there; say so, and how to stop it.
+    fn followed_redirect_error(&self, request: &Request, to: &Url) -> Error {
+        let key = self.inner().key.expose();
+        Error::Config(format!(
+            "{}: the HTTP client given to `ClientBuilder::http_client` followed a redirect to {}; attio-rs follows no redirect (it sends the request and its data there): build that client with `.redirect(reqwest::redirect::Policy::none())`, and set the base URL to the address that answers",
+            request.describe(),
+            base_url::shown(to, key),
         ))
         .redact(key)
     }
@@ -399,7 +472,7 @@ fn exhausted(error: Error, attempts: u32) -> Error {
     }
 }
 
-fn transport_error(request: &Request, e: reqwest::Error, maybe_sent: bool) -> Error {
+pub(crate) fn transport_error(request: &Request, e: reqwest::Error, maybe_sent: bool) -> Error {
     // The URL holds no secret (the key travels in a header), but the base URL is noise here.
     let mut message = format!("{}: ", request.describe());
     message.push_str(if e.is_timeout() {

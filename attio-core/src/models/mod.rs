@@ -6,9 +6,11 @@
 //! Each area has its file here, beside its handle in the client: the models of workspace
 //! members and of the token's identity are in `members`; lists in `lists`; the workspace
 //! schema (objects, their and lists' attributes, select options and statuses) in `objects`,
-//! `attributes` (read), `new_attribute` (written) and `options`; webhooks in `webhooks`;
+//! `attributes` (read), `new_attribute` (written) and `options`, and the drift check's
+//! report in `schema_report`; webhooks in `webhooks`;
 //! notes in `notes`, tasks in `tasks`, comment threads and comments in `threads`, and a
-//! record's timeline of all three in `activity`.
+//! record's timeline of all three in `activity`; cross-object search and the answer of a
+//! merge in `search`.
 
 mod activity;
 mod attributes;
@@ -20,6 +22,8 @@ mod new_attribute;
 mod notes;
 mod objects;
 mod options;
+mod schema_report;
+mod search;
 mod tasks;
 mod threads;
 mod webhooks;
@@ -46,6 +50,8 @@ pub use options::{
     AttributeOption, AttributeOptionId, AttributeStatus, AttributeStatusId, NewStatus,
     OptionUpdate, StatusUpdate,
 };
+pub use schema_report::{Mismatch, MismatchKind, SchemaReport};
+pub use search::{Merged, SearchAs, SearchResult};
 pub use tasks::{
     Assignee, LinkedRecord, NewTask, TASK_CONTENT_MAX_CHARS, Task, TaskAssignee, TaskId, TaskUpdate,
 };

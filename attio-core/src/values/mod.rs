@@ -10,8 +10,8 @@
 //! | date | [`Date`] |
 //! | timestamp | [`Timestamp`] |
 //! | rating | [`Rating`] |
-//! | status | [`Status`] |
-//! | select | [`SelectOption`] |
+//! | status | [`Status`], or an enum deriving [`AttioEnum`] with `#[attio(status)]` |
+//! | select | [`SelectOption`], or an enum deriving [`AttioEnum`] with `#[attio(select)]` |
 //! | record-reference | [`RecordRef<T>`](crate::RecordRef), [`AnyRecordRef`] |
 //! | actor-reference | [`ActorRef`] |
 //! | location | [`Location`] |
@@ -56,6 +56,7 @@ mod currency;
 mod date;
 mod domain;
 mod email;
+pub(crate) mod enums;
 mod envelope;
 mod interaction;
 mod location;
@@ -74,6 +75,7 @@ pub use actor_ref::ActorRef;
 pub use currency::Currency;
 pub use domain::Domain;
 pub use email::EmailAddress;
+pub use enums::AttioEnum;
 pub use envelope::{Actor, ActorType, Envelope};
 pub use interaction::{Interaction, InteractionType};
 pub use location::Location;
@@ -95,13 +97,15 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio value type",
     label = "a model field must hold an Attio value type",
-    note = "use one of the types of `attio_core::values` (String, f64, i64, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
+    note = "use one of the types of `attio_core::values` (String, f64, i64, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, an enum deriving `AttioEnum`, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
 )]
 pub trait AttioValue: Sized {
     /// The Attio attribute type this Rust type stands for.
     const TYPE: AttributeType;
     /// For record references: the slug of the target object.
     const TARGET_OBJECT: Option<&'static str> = None;
+    /// For a select or status enum ([`AttioEnum`]): the titles of its known variants.
+    const OPTIONS: Option<&'static [&'static str]> = None;
 }
 
 /// The read side: building a value from one read-side value object such as

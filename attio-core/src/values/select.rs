@@ -111,7 +111,7 @@ struct OptionIdObject {
 }
 
 /// The `option` key: a full option object or a bare id.
-struct OptionField(SelectOption);
+pub(super) struct OptionField(pub(super) SelectOption);
 
 impl<'de> Deserialize<'de> for OptionField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

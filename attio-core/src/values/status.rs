@@ -119,7 +119,7 @@ struct StatusIdObject {
 }
 
 /// The `status` key: a full status object or a bare id.
-struct StatusField(Status);
+pub(super) struct StatusField(pub(super) Status);
 
 impl<'de> Deserialize<'de> for StatusField {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {

@@ -66,6 +66,7 @@ impl<T> std::ops::Deref for Tracked<T> {
 impl<T: AttioValue> AttioValue for Tracked<T> {
     const TYPE: AttributeType = T::TYPE;
     const TARGET_OBJECT: Option<&'static str> = T::TARGET_OBJECT;
+    const OPTIONS: Option<&'static [&'static str]> = T::OPTIONS;
 }
 
 impl<T: ReadValue> ReadValue for Tracked<T> {

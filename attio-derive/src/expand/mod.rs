@@ -3,9 +3,10 @@
 //! attribute table and handles (`table`), the writers (`write`), the decoder (`decode`) and
 //! the update type (`update`); this file assembles them into the impls of the model's
 //! kind (`traits`), inside `const _: () = { … };`, or emits a stub next to the errors
-//! (`stub`).
+//! (`stub`). `#[derive(AttioEnum)]` expands in `enums`, from the model `crate::enums` checks.
 
 mod decode;
+pub mod enums;
 mod names;
 mod stub;
 mod table;
@@ -56,12 +57,15 @@ fn expand(m: &Model) -> TokenStream {
         slug,
         ..
     } = &n;
+    let traits = Traits::of(m.kind.derive(), krate);
+    let model_impl = traits.model_impl(krate, ident);
     let Traits {
         model,
         slug_const,
         update: update_trait,
         update_model,
-    } = Traits::of(m.kind.derive(), krate);
+        ..
+    } = traits;
     let attrs_type = table::attrs_type(&n, m);
     let update_type = update::update_type(&n, m);
     let writers = write::writers(&n, m);
@@ -85,6 +89,8 @@ fn expand(m: &Model) -> TokenStream {
             #encode
             #decode
         }
+
+        #model_impl
 
         #[automatically_derived]
         impl #update_trait for #update {

@@ -64,12 +64,15 @@ pub fn stub(
             pub fn #member(self, _value: impl ::core::convert::Into<#ty>) -> Self { self }
         }
     });
+    let traits = Traits::of(derive, &krate);
+    let attio_model_impl = traits.model_impl(&krate, ident);
     let Traits {
         model,
         slug_const,
         update: update_trait,
         update_model,
-    } = Traits::of(derive, &krate);
+        ..
+    } = traits;
     let model_impl = quote! {
         #[automatically_derived]
         impl #model for #ident {
@@ -104,6 +107,7 @@ pub fn stub(
     };
     let impls = quote! {
         #model_impl
+        #attio_model_impl
 
         #[automatically_derived]
         impl ::core::default::Default for #update {

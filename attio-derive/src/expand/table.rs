@@ -29,6 +29,7 @@ pub fn attribute_rows(n: &Names, m: &Model) -> TokenStream {
                 unique: #unique,
                 tracked: #tracked,
                 target_object: <#vt as #krate::values::AttioValue>::TARGET_OBJECT,
+                options: <#vt as #krate::values::AttioValue>::OPTIONS,
             }
         }
     });

@@ -8,11 +8,14 @@ mod entries;
 mod extract;
 mod fields;
 mod lists;
+mod merge;
 mod meta;
 mod new_attribute;
 mod notes;
+mod oauth;
 mod objects;
 mod records;
+mod search;
 mod tasks;
 mod threads;
 mod webhooks;
@@ -34,6 +37,9 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(objects::routes())
         .merge(attributes::routes())
         .merge(records::routes())
+        .merge(search::routes())
+        .merge(merge::routes())
+        .merge(oauth::routes())
         .merge(lists::routes())
         .merge(entries::routes())
         .merge(notes::routes())
@@ -41,6 +47,11 @@ pub(crate) fn router() -> (Router<Arc<Store>>, Classes) {
         .merge(threads::routes())
         .merge(webhooks::routes())
         .finish(fallback)
+}
+
+/// Whether `route` is one of the OAuth pages, which are not API calls (no key, no budget).
+pub(crate) fn is_oauth_page(route: &str) -> bool {
+    oauth::PAGES.contains(&route)
 }
 
 async fn fallback() -> Response {

@@ -131,6 +131,7 @@ async fn get_record(store: Db, Path((object, record_id)): Path<(String, String)>
     let st = store.read();
     let o = find_object(&st, &object)?;
     let id = path_uuid("record_id", &record_id)?;
+    store.merging.read(id)?;
     record_out(&st, &o, id)
 }
 
@@ -144,6 +145,7 @@ async fn update_record(
     let mut st = store.write();
     let o = find_object(&st, &object)?;
     let id = path_uuid("record_id", &record_id)?;
+    store.merging.write(id)?;
     items::get(&st, &o, id)?;
     let values = body_values(&body)?;
     let parsed = parse_values(&st, &o, values)?;
@@ -172,6 +174,7 @@ async fn delete_record(store: Db, Path((object, record_id)): Path<(String, Strin
     let mut st = store.write();
     let o = find_object(&st, &object)?;
     let id = path_uuid("record_id", &record_id)?;
+    store.merging.write(id)?;
     items::delete(&mut st, &o, id)?;
     store.stored();
     Ok(axum::Json(json!({})))

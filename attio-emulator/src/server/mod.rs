@@ -1,6 +1,8 @@
 //! The layer every request passes before its route: counters, the fault draw,
 //! authentication, rate limiting and injected faults. The class of a request (read or
-//! write) is the one its route declared.
+//! write) is the one its route declared. Every answer carries a fresh
+//! `x-attio-execution-id`, as Attio's do. The OAuth pages (`/authorize`, `/oauth/token`)
+//! are not API calls: they pass without a key, a budget or faults.
 
 mod faults;
 mod limiter;
@@ -10,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -47,6 +49,8 @@ pub(crate) struct Shared {
     limiter: Mutex<Limiter>,
     faults: Mutex<FaultState>,
     counters: Counters,
+    /// The `x-attio-execution-id` of the latest answer.
+    last_execution_id: Mutex<Option<String>>,
 }
 
 impl Shared {
@@ -64,6 +68,7 @@ impl Shared {
             limiter: Mutex::new(Limiter::new(limits)),
             faults: Mutex::new(FaultState::new(faults)),
             counters: Counters::default(),
+            last_execution_id: Mutex::new(None),
         }
     }
 
@@ -88,6 +93,14 @@ impl Shared {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .set(limits);
+    }
+
+    /// The `x-attio-execution-id` of the latest answer.
+    pub(crate) fn last_execution_id(&self) -> Option<String> {
+        self.last_execution_id
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// The counters since start.
@@ -129,9 +142,33 @@ fn bearer(req: &Request) -> Option<&str> {
     scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
+/// The response header Attio puts its id of each request in.
+const EXECUTION_ID: &str = "x-attio-execution-id";
+
 /// The layer in front of every route (added with `Router::layer`, so it runs after
-/// routing and sees the matched route).
+/// routing and sees the matched route): [`checked`], then a fresh request id on the answer.
 pub(crate) async fn guard(State(sh): State<Arc<Shared>>, req: Request, next: Next) -> Response {
+    let route = req
+        .extensions()
+        .get::<MatchedPath>()
+        .map(MatchedPath::as_str);
+    let mut response = if route.is_some_and(crate::routes::is_oauth_page) {
+        next.run(req).await
+    } else {
+        checked(&sh, req, next).await
+    };
+    let id = uuid::Uuid::new_v4().to_string();
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(EXECUTION_ID, value);
+    }
+    *sh.last_execution_id
+        .lock()
+        .unwrap_or_else(|e| e.into_inner()) = Some(id);
+    response
+}
+
+/// Counts, authenticates, rate-limits and draws the faults of one API request.
+async fn checked(sh: &Shared, req: Request, next: Next) -> Response {
     let route = req
         .extensions()
         .get::<MatchedPath>()
@@ -142,8 +179,10 @@ pub(crate) async fn guard(State(sh): State<Arc<Shared>>, req: Request, next: Nex
         Class::Write => &sh.counters.write_requests,
     });
     let (outcome, latency) = sh.draw(class);
+    // An OAuth access token is a key of the same workspace: it shares the key's budget.
     let key = match bearer(&req) {
         Some(k) if k == sh.api_key => k.to_string(),
+        Some(k) if sh.store.oauth.accepts(k) => sh.api_key.clone(),
         _ => {
             bump(&sh.counters.unauthorized);
             return ApiError::unauthorized().into_response();

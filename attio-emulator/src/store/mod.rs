@@ -11,9 +11,12 @@ pub(crate) mod events;
 pub(crate) mod items;
 pub(crate) mod links;
 pub(crate) mod lists;
+pub(crate) mod merge;
 pub(crate) mod notes;
+pub(crate) mod oauth;
 pub(crate) mod records;
 pub(crate) mod schema;
+pub(crate) mod search;
 pub(crate) mod tasks;
 pub(crate) mod threads;
 pub(crate) mod webhooks;
@@ -29,6 +32,10 @@ pub(crate) struct Store {
     writes_stored: AtomicU64,
     /// Woken by each successful write (the webhook deliveries wait on it).
     written: tokio::sync::Notify,
+    /// The merges still applying (not saved: a merge finishes long before a restart).
+    pub(crate) merging: merge::Merging,
+    /// The registered OAuth apps, their codes and the tokens issued (not saved).
+    pub(crate) oauth: oauth::OAuth,
 }
 
 impl Store {
@@ -38,6 +45,8 @@ impl Store {
             state: RwLock::new(state),
             writes_stored: AtomicU64::new(0),
             written: tokio::sync::Notify::new(),
+            merging: merge::Merging::default(),
+            oauth: oauth::OAuth::default(),
         }
     }
 
