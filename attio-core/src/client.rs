@@ -40,8 +40,8 @@
 //! [`RetryPolicy`] allows where resending is safe, and decoded straight from the response
 //! bytes by the same code as [`crate::json`].
 
-pub use crate::api::Progress;
 pub use crate::api::records::{Bulk, Query, RecordStream};
+pub use crate::api::{Export, ExportProgress, ExportStream, Progress};
 pub use crate::http::builder::{ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::http::client::Client;
 pub use crate::http::pacing::RateLimits;

@@ -291,7 +291,8 @@ mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{
-    Bulk, Client, ClientBuilder, Progress, Query, RateLimits, RecordStream, RetryPolicy,
+    Bulk, Client, ClientBuilder, Export, ExportProgress, ExportStream, Progress, Query, RateLimits,
+    RecordStream, RetryPolicy,
 };
 pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
 pub use error::{
