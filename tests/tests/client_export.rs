@@ -1,5 +1,6 @@
 //! Exports against the emulator: the same records in the same order as sequential paging
-//! (1,200 and 10,000 records, several page sizes and concurrencies), creation order, a 503
+//! (1,200 and 10,000 records, several page sizes and concurrencies), creation order, records
+//! the model cannot hold named in their place, a 503
 //! on one page in the middle retried without losing or repeating a record, an early drop
 //! that stops the requests, the progress callback, and the entries of a list.
 
@@ -20,6 +21,13 @@ use uuid::Uuid;
 struct Item {
     title: Option<String>,
     n: Option<f64>,
+}
+
+/// `items` read with a required title.
+#[derive(AttioRecord, Debug, Clone, PartialEq)]
+#[attio(object = "items")]
+struct TitledItem {
+    title: String,
 }
 
 /// An entry of the `rows` list, on `items`.
@@ -197,6 +205,49 @@ async fn an_export_of_10000_yields_what_sequential_paging_yields() {
         .map(|r| (r.created_at, r.id.record_id.to_string()))
         .collect();
     assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted, no repeat");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_record_the_model_cannot_hold_is_named_and_the_export_goes_on() {
+    let (emu, client) = emulator().await;
+    // Three of 300 items have no title, which `TitledItem` requires.
+    let results = client
+        .create_many((0..300).map(|i| Item {
+            title: (i % 100 != 42).then(|| format!("item {i}")),
+            n: Some(i as f64),
+        }))
+        .concurrency(32)
+        .await;
+    let mut untitled: Vec<Uuid> = results
+        .iter()
+        .map(|r| r.as_ref().expect("stored"))
+        .filter(|r| r.values.title.is_none())
+        .map(|r| r.id.record_id)
+        .collect();
+    assert_eq!(untitled.len(), 3);
+    assert_eq!(emu.record_count("items"), 300);
+
+    let outline = |items: Vec<Result<Record<TitledItem>, attio_core::Error>>| {
+        items
+            .into_iter()
+            .map(|r| match r {
+                Ok(r) => Ok(r.id.record_id),
+                Err(e) => Err(e.as_decode().expect("a decode error").record_id),
+            })
+            .collect::<Vec<_>>()
+    };
+    let query = || client.query::<TitledItem>().limit(50);
+    let one_by_one = outline(query().stream().collect().await);
+    let all_at_once = outline(query().export().concurrency(4).stream().collect().await);
+    assert_eq!(all_at_once, one_by_one);
+    assert_eq!(all_at_once.len(), 300);
+    let mut named: Vec<Uuid> = all_at_once
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(|id| id.expect("the record is named")))
+        .collect();
+    named.sort();
+    untitled.sort();
+    assert_eq!(named, untitled);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
