@@ -127,7 +127,11 @@ async fn an_export_of_1200_yields_what_sequential_paging_yields() {
     for (limit, concurrency) in [(500, 4), (100, 3), (100, 16), (7, 8), (1200, 2), (1, 1)] {
         let reads = emu.stats().read_requests;
         let got = exported(&client, limit, concurrency).await;
-        assert_eq!(ids(&got), ids(&expected), "limit {limit}, {concurrency} in flight");
+        assert_eq!(
+            ids(&got),
+            ids(&expected),
+            "limit {limit}, {concurrency} in flight"
+        );
         assert_eq!(got, expected);
         // The pages up to the first short one, and at most the speculative ones after it.
         let pages = 1200 / limit + 1;
@@ -180,7 +184,7 @@ async fn an_export_of_10000_yields_what_sequential_paging_yields() {
         .expect("export");
     assert_eq!(ids(&got), ids(&expected));
     assert_eq!(got, expected);
-    let progress = progress.lock().unwrap();
+    let progress = progress.lock().unwrap().clone();
     // 20 full pages and the empty page that tells the end.
     assert_eq!(progress.len(), 21);
     for (i, p) in progress.iter().enumerate() {
@@ -315,7 +319,11 @@ async fn dropping_an_export_stops_its_requests() {
     assert!(at_drop - before <= 4, "{} requests", at_drop - before);
     // Long enough for any request left behind to have been sent and answered.
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(emu.stats().read_requests, at_drop, "no request after the drop");
+    assert_eq!(
+        emu.stats().read_requests,
+        at_drop,
+        "no request after the drop"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -372,7 +380,11 @@ async fn an_entries_export_yields_what_sequential_paging_yields() {
         .await
         .expect("export in creation order");
     assert_eq!(ordered.len(), 1200);
-    assert!(ordered.windows(2).all(|w| w[0].created_at <= w[1].created_at));
+    assert!(
+        ordered
+            .windows(2)
+            .all(|w| w[0].created_at <= w[1].created_at)
+    );
     let mut ids: Vec<_> = ordered.iter().map(|e| e.id.entry_id).collect();
     ids.sort();
     ids.dedup();

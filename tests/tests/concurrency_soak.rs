@@ -174,7 +174,11 @@ async fn eight_clones_at_the_budget_for_ten_seconds_meet_no_429() {
     );
     assert_eq!(ok + failed, started, "every call's result reported");
     assert_eq!(failed, 0, "no call failed");
-    assert_eq!(stats.total_429(), 0, "the budget kept every request under the limits");
+    assert_eq!(
+        stats.total_429(),
+        0,
+        "the budget kept every request under the limits"
+    );
     // The calls reached the emulator one request each (no retries were needed).
     assert_eq!(
         stats.read_requests + stats.write_requests,

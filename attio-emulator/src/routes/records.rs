@@ -200,7 +200,11 @@ async fn query_records(
     let present = |k: &str| body.get(k).filter(|v| !v.is_null());
     let found = items::query(&st, &o, present("filter"), present("sorts"))?;
     // A record is rendered once while nothing is written (see `store::render_cache`).
-    let page = found.into_iter().skip(offset).take(limit).map(|r| (r.id, r));
+    let page = found
+        .into_iter()
+        .skip(offset)
+        .take(limit)
+        .map(|r| (r.id, r));
     let body = store
         .rendered
         .data_list(store.generation(), &o.api_slug, page, |r| {
