@@ -198,13 +198,9 @@ async fn query_records(
     let st = store.read();
     let o = find_object(&st, &object)?;
     let present = |k: &str| body.get(k).filter(|v| !v.is_null());
-    let found = items::query(&st, &o, present("filter"), present("sorts"))?;
+    let found = items::query_page(&st, &o, present("filter"), present("sorts"), offset, limit)?;
     // A record is rendered once while nothing is written (see `store::render_cache`).
-    let page = found
-        .into_iter()
-        .skip(offset)
-        .take(limit)
-        .map(|r| (r.id, r));
+    let page = found.into_iter().map(|r| (r.id, r));
     let body = store
         .rendered
         .data_list(store.generation(), &o.api_slug, page, |r| {

@@ -7,6 +7,7 @@
 mod pager;
 
 use std::fmt;
+use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
@@ -250,11 +251,44 @@ impl<I: Send + 'static> Export<I> {
         let fetch: Fetch<I> = Box::new(move |offset| {
             let request = paging.request(&request, &At::Offset(offset), Some(&*body));
             let client = client.clone();
-            Box::pin(async move { client.call(&request, decode).await })
+            // Each page is read and decoded on a task of its own, so that pages decode on
+            // every worker thread while the stream yields; dropping the page's future
+            // aborts the task, and with it the request.
+            let task = Task(tokio::spawn(
+                async move { client.call(&request, decode).await },
+            ));
+            Box::pin(task)
         });
         ExportStream {
             pager: Pager::new(fetch, page_size, first_offset, concurrency, progress),
         }
+    }
+}
+
+/// A page's task, aborted when dropped.
+struct Task<I>(tokio::task::JoinHandle<PageResult<I>>);
+
+impl<I> Future for Task<I> {
+    type Output = PageResult<I>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        match Pin::new(&mut self.0).poll(cx) {
+            Poll::Ready(Ok(page)) => Poll::Ready(page),
+            // A panic while reading the page is the stream's panic, as if polled in place.
+            Poll::Ready(Err(e)) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+            // `Drop` aborts the task and nothing polls it after that; otherwise only a
+            // runtime shutting down cancels it.
+            Poll::Ready(Err(_)) => Poll::Ready(Err(Error::Config(
+                "the tokio runtime shut down while a page of an export was being read".into(),
+            ))),
+            Poll::Pending => Poll::Pending,
+        }
+    }
+}
+
+impl<I> Drop for Task<I> {
+    fn drop(&mut self) {
+        self.0.abort();
     }
 }
 
