@@ -109,6 +109,8 @@ pub struct ExportProgress {
 ///   request fails after its retries is yielded as that error in its turn and ends the
 ///   stream.
 /// - **Dropping** the stream cancels the requests in flight and sends no new one.
+/// - **Threads**: each page is read and decoded on a tokio task of its own, so on a
+///   multi-thread runtime pages decode in parallel while the stream yields.
 ///
 /// # Records created or deleted during an export
 ///
