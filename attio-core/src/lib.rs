@@ -304,8 +304,8 @@ mod written;
 
 pub use attr::{Attr, NotUnique, Unique};
 pub use client::{
-    Bulk, Client, ClientBuilder, Method, Progress, Query, RateLimits, RawRequest, RecordStream,
-    RetryPolicy, SearchRequest, oauth,
+    Bulk, Client, ClientBuilder, Export, ExportProgress, ExportStream, Method, Progress, Query,
+    RateLimits, RawRequest, RecordStream, RetryPolicy, SearchRequest, oauth,
 };
 pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
 pub use error::{
