@@ -301,7 +301,13 @@ pub use filter::{Filter, Sort};
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttributeDef, AttributeType, Multiplicity};
-pub use values::{AnyRecordRef, RecordRef};
+pub use values::{AnyRecordRef, Decimal, RecordRef};
+
+/// The UUID crate, for the types of record, attribute and option ids.
+pub use uuid;
+
+/// The chrono crate, for the types of [`values::Date`] and [`values::Timestamp`].
+pub use chrono;
 
 #[cfg(feature = "derive")]
 pub use attio_derive::{AttioEntry, AttioRecord};

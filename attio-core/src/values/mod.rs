@@ -4,7 +4,7 @@
 //! | Attio type | Rust type |
 //! |---|---|
 //! | text | [`String`] |
-//! | number | [`f64`], [`i64`] |
+//! | number | [`f64`], [`i64`], [`Decimal`] (exact) |
 //! | checkbox | [`bool`] |
 //! | currency | [`Currency`] |
 //! | date | [`Date`] |
@@ -54,6 +54,7 @@ mod checkbox;
 mod country;
 mod currency;
 mod date;
+mod decimal;
 mod domain;
 mod email;
 mod envelope;
@@ -62,11 +63,13 @@ mod location;
 mod number;
 mod personal_name;
 mod phone;
+mod plain;
 mod rating;
 mod record_ref;
 mod select;
 mod status;
 mod text;
+mod text_forms;
 mod tracked;
 mod wire;
 
@@ -81,6 +84,9 @@ pub use personal_name::PersonalName;
 pub use phone::PhoneNumber;
 pub use rating::Rating;
 pub use record_ref::{AnyRecordRef, RecordRef, RecordTarget};
+/// An exact decimal number (from [`rust_decimal`]): the amount of a [`Currency`], and a
+/// `number` attribute read and written without passing through an `f64`.
+pub use rust_decimal::Decimal;
 pub use select::{OptionId, SelectOption};
 pub use status::{Status, StatusId};
 pub use tracked::Tracked;
@@ -95,7 +101,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio value type",
     label = "a model field must hold an Attio value type",
-    note = "use one of the types of `attio_core::values` (String, f64, i64, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
+    note = "use one of the types of `attio_core::values` (String, f64, i64, Decimal, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
 )]
 pub trait AttioValue: Sized {
     /// The Attio attribute type this Rust type stands for.
@@ -185,6 +191,8 @@ pub enum LookupKey {
     Integer(i64),
     /// A JSON number with a fraction.
     Float(f64),
+    /// An exact decimal, written with its own text.
+    Decimal(Decimal),
 }
 
 impl serde::Serialize for LookupKey {
@@ -193,6 +201,7 @@ impl serde::Serialize for LookupKey {
             LookupKey::Text(s) => serializer.serialize_str(s),
             LookupKey::Integer(n) => serializer.serialize_i64(*n),
             LookupKey::Float(x) => serializer.serialize_f64(*x),
+            LookupKey::Decimal(d) => decimal::write_decimal(d, serializer),
         }
     }
 }
