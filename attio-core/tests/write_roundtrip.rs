@@ -109,7 +109,7 @@ fn a_currency_read_back_writes_only_its_amount() {
 #[test]
 fn a_currency_amount_attio_cannot_hold_is_refused() {
     let dec = |s: &str| s.parse::<attio_core::Decimal>().unwrap();
-    for v in ["1e28", "1000000000000000", "-1000000000000000", "2.5e20"] {
+    for v in ["1e28", "1e15", "-1e15", "2.5e20"] {
         let v = attio_core::Decimal::from_scientific(v).unwrap();
         let e = Currency::new(v).validate().unwrap_err();
         assert_eq!(e.kind, "currency value");
