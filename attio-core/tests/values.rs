@@ -302,7 +302,10 @@ fn currency_refuses_bad_values() {
 
 #[test]
 fn currency_writes_only_the_value() {
-    assert_eq!(write(&Currency::new(dec("4.99"))), r#"{"currency_value":4.99}"#);
+    assert_eq!(
+        write(&Currency::new(dec("4.99"))),
+        r#"{"currency_value":4.99}"#
+    );
     assert_eq!(write(&Currency::new(100)), r#"{"currency_value":100}"#);
     assert_eq!(
         write(&Currency::new(dec("100.0"))),

@@ -117,7 +117,11 @@ fn a_currency_amount_attio_cannot_hold_is_refused() {
     }
     assert!(Currency::new(dec("999999999999999")).validate().is_ok());
     assert!(Currency::new(dec("-123456789012.3456")).validate().is_ok());
-    assert!(Currency::new(dec("999999999999999.9999")).validate().is_ok());
+    assert!(
+        Currency::new(dec("999999999999999.9999"))
+            .validate()
+            .is_ok()
+    );
     let mut d = deal("Too big");
     d.value = Some(Currency::new(dec("100000000000000000000")));
     let e = refused(attio_core::json::encode_create(&d));
