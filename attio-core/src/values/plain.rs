@@ -1,28 +1,7 @@
-//! `serde::Serialize` and `serde::Deserialize` on every value type, in a plain shape of its
-//! own: not Attio's wire shape (that is [`ReadValue`](super::ReadValue) and
-//! [`WriteValue`](super::WriteValue)), but what a user model deriving serde next to
-//! `AttioRecord` stores, caches or sends elsewhere. Each shape reads back to an equal value;
-//! values computed by Attio that the shape leaves out (an email address's `email_domain`, a
-//! domain's `root_domain`) are recomputed by Attio, not kept.
-//!
-//! | type | plain shape |
-//! |---|---|
-//! | [`Currency`] | `{"value": "12.50", "currency_code": "USD"}` (the decimal as a string; read from a string or a number) |
-//! | [`Decimal`](super::Decimal) | `"12.50"` (rust_decimal's own impl; read from a string or a number) |
-//! | [`EmailAddress`], [`Domain`] | the string, checked when read |
-//! | [`PhoneNumber`] | `{"original_phone_number", "country_code", "phone_number"}`, checked when read |
-//! | [`Rating`] | the number of stars, `0` to `5`, checked when read |
-//! | [`SelectOption`] | `{"id": {"workspace_id", "object_id", "attribute_id", "option_id"} or null, "title", "is_archived"}` |
-//! | [`Status`] | `{"id": {…, "status_id"} or null, "title", "is_archived", "celebration_enabled", "target_time_in_status"}` |
-//! | [`PersonalName`] | `{"first_name", "last_name", "full_name"}` |
-//! | [`Location`] | its ten fields, `null` when unset |
-//! | [`RecordRef<T>`], [`AnyRecordRef`] | `{"target_object": "companies", "record_id": "<uuid>"}`, or `"domain"` / `"email_address"` in place of `record_id` for a reference by unique attribute; a `RecordRef<T>` refuses another object |
-//! | [`ActorRef`] | `{"referenced_actor_type", "referenced_actor_id", "workspace_member_email_address"}` |
-//! | [`Interaction`] | `{"interaction_type", "interacted_at", "owner_actor": {"type", "id"}}` |
-//! | [`Tracked<T>`] | `{"value": <T's shape>, "active_from", "active_until", "created_by_actor"}` |
-//!
-//! Text, numbers, checkboxes, dates and timestamps are Rust and chrono types with their own
-//! serde impls.
+//! `serde::Serialize` and `serde::Deserialize` on every value type, in the plain shapes the
+//! `values` module documents (not Attio's wire shape, which is `ReadValue` / `WriteValue`).
+//! Each shape reads back to an equal value; what Attio computes and the shape leaves out (an
+//! email address's `email_domain`, a domain's `root_domain`) is recomputed by Attio, not kept.
 
 use std::fmt;
 

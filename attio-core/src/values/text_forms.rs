@@ -1,21 +1,8 @@
-//! The standard traits of the value types that are not about Attio's wire: `Display` where a
-//! value has a natural text form, `FromStr` and `TryFrom<&str>` where a checked constructor
-//! exists, comparisons by meaning (a select option read back against
-//! [`SelectOption::by_title`]), and `Eq` / `Hash` for [`Tracked<T>`].
-//!
-//! | type | `Display` | `FromStr` / `TryFrom<&str>` |
-//! |---|---|---|
-//! | [`SelectOption`], [`Status`] | the title (the option id when only the id is known) | — |
-//! | [`Currency`](super::Currency) | `12.50 USD` (`12.50` without a code) | `12.50`, `12.50 USD`, `USD 12.50` |
-//! | [`Location`] | its non-empty parts joined by `, ` | — |
-//! | [`PersonalName`](super::PersonalName) | `full_name` | — |
-//! | [`EmailAddress`], [`Domain`] | the address, the domain | [`EmailAddress::new`], [`Domain::new`] |
-//! | [`PhoneNumber`] | the E.164 number Attio computed, else the number as given | an international number, `+` and calling code ([`PhoneNumber::new`] without a country) |
-//! | [`Rating`] | `4/5` | `4` or `4/5` |
-//! | [`RecordRef<T>`] | `companies/<uuid>` (or the domain / email address it names) | the record id ([`RecordRef::parse`]) |
-//!
-//! Every refusal is an [`Error::InvalidValue`](crate::Error::InvalidValue) that quotes the
-//! text.
+//! The standard traits of the value types that are not about Attio's wire, as the `values`
+//! module documents them: `Display` where a value has a natural text form, `FromStr` and
+//! `TryFrom<&str>` where a checked constructor exists (every refusal an
+//! `Error::InvalidValue` quoting the text), comparisons by meaning (a select option read
+//! back against `SelectOption::by_title`), and `Eq` / `Hash` for `Tracked<T>`.
 
 use std::fmt;
 use std::hash::{Hash, Hasher};
