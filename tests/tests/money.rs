@@ -19,7 +19,7 @@ struct Company {
 }
 
 /// An entry of a list with an amount and an exact number.
-#[derive(AttioEntry, Debug, Clone, PartialEq)]
+#[derive(AttioEntry, Debug, Clone, PartialEq, serde::Serialize)]
 #[attio(list = "sales")]
 struct Sale {
     amount: Option<Currency>,
@@ -226,5 +226,12 @@ async fn decimals_in_a_list_entry_round_trip() {
         read.values.weight.map(|w| w.to_string()).as_deref(),
         Some("0.3")
     );
+    // Serialized in its plain shape, the amount and the number keep their text.
+    let plain = serde_json::to_value(&read).unwrap();
+    assert_eq!(
+        plain["values"],
+        serde_json::json!({"amount": {"value": "2000", "currency_code": "EUR"}, "weight": "0.3"})
+    );
+    assert_eq!(plain["parent_object"], "companies");
     assert_eq!(read.values.amount.map(Currency::without_code), sale.amount);
 }
