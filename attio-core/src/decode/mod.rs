@@ -15,5 +15,6 @@ pub(crate) mod entry;
 pub(crate) mod id;
 pub(crate) mod key;
 pub(crate) mod list;
+pub(crate) mod raw_key;
 pub(crate) mod record;
 pub(crate) mod value;

@@ -64,6 +64,7 @@ mod personal_name;
 mod phone;
 mod rating;
 mod record_ref;
+mod rfc3339;
 mod select;
 mod status;
 mod text;
@@ -84,6 +85,8 @@ pub use record_ref::{AnyRecordRef, RecordRef, RecordTarget};
 pub use select::{OptionId, SelectOption};
 pub use status::{Status, StatusId};
 pub use tracked::Tracked;
+
+pub(crate) use rfc3339::FastTimestamp;
 
 /// A calendar date (`date` attributes): `YYYY-MM-DD`.
 pub type Date = chrono::NaiveDate;
