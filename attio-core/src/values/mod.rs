@@ -115,6 +115,7 @@ mod phone;
 mod plain;
 mod rating;
 mod record_ref;
+mod rfc3339;
 mod select;
 mod status;
 mod text;
@@ -140,6 +141,8 @@ pub use rust_decimal::Decimal;
 pub use select::{OptionId, SelectOption};
 pub use status::{Status, StatusId};
 pub use tracked::Tracked;
+
+pub(crate) use rfc3339::FastTimestamp;
 
 /// A calendar date (`date` attributes): `YYYY-MM-DD`.
 pub type Date = chrono::NaiveDate;

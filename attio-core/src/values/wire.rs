@@ -9,8 +9,10 @@ use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Unexpect
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
+use super::rfc3339::parse_fixed_utc;
 use super::{Date, Timestamp};
 use crate::decode::key::Key;
+use crate::decode::raw_key::RawKey;
 use crate::error::{Error, ValueError};
 
 /// A validation failure as the crate's error.
@@ -138,14 +140,15 @@ pub(crate) struct UuidText(pub Uuid);
 
 impl<'de> Deserialize<'de> for UuidText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Key::deserialize(d)?;
-        match Uuid::try_parse(s.as_str()) {
-            Ok(id) => Ok(UuidText(id)),
-            Err(_) => Err(de::Error::invalid_value(
-                Unexpected::Str(s.as_str()),
-                &"a UUID",
-            )),
+        let raw = RawKey::deserialize(d)?;
+        if let Ok(id) = Uuid::try_parse_ascii(raw.bytes()) {
+            return Ok(UuidText(id));
         }
+        let s = raw.into_key::<D::Error>()?;
+        Err(de::Error::invalid_value(
+            Unexpected::Str(s.as_str()),
+            &"a UUID",
+        ))
     }
 }
 
@@ -170,7 +173,11 @@ pub(crate) struct TimestampText(pub Timestamp);
 
 impl<'de> Deserialize<'de> for TimestampText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Key::deserialize(d)?;
+        let raw = RawKey::deserialize(d)?;
+        if let Some(t) = parse_fixed_utc(raw.bytes()) {
+            return Ok(TimestampText(t));
+        }
+        let s = raw.into_key::<D::Error>()?;
         match parse_timestamp(s.as_str()) {
             Some(t) => Ok(TimestampText(t)),
             None => Err(de::Error::invalid_value(
