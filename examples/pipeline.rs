@@ -63,11 +63,7 @@ async fn run() -> Result<(), Box<dyn Error>> {
     // Three companies, each added to the pipeline as a lead.
     let deals = client.entries::<Deal>();
     let mut entries = Vec::new();
-    for (name, amount) in [
-        ("Acme Corp", 12_000.0),
-        ("Globex", 8_500.0),
-        ("Initech", 3_000.0),
-    ] {
+    for (name, amount) in [("Acme Corp", 12_000), ("Globex", 8_500), ("Initech", 3_000)] {
         let company = client
             .create(&Company {
                 name: Some(name.into()),

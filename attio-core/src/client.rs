@@ -42,7 +42,7 @@
 
 pub use crate::api::oauth;
 pub use crate::api::records::{Bulk, Query, RecordStream};
-pub use crate::api::{Progress, RawRequest, SearchRequest};
+pub use crate::api::{Export, ExportProgress, ExportStream, Progress, RawRequest, SearchRequest};
 pub use crate::http::builder::{ClientBuilder, DEFAULT_BASE_URL};
 pub use crate::http::client::Client;
 pub use crate::http::pacing::RateLimits;

@@ -93,6 +93,12 @@ impl fmt::Display for EntryId {
 /// `data`); [`crate::json::decode_entry`] reads a whole response body and gives errors that
 /// name the list, entry, attribute and JSON path. An entry whose `entry_values` is missing or
 /// `null` (the live API sends that) decodes as an entry with no values.
+///
+/// It implements [`serde::Serialize`] too, when `T` does, in a plain shape that is **not**
+/// Attio's wire shape: `{"id": {"workspace_id", "list_id", "entry_id"}, "parent_record_id",
+/// "parent_object", "created_at", "values": <T's own serde shape>}`; as for
+/// [`Record<T>`](crate::Record), it does not read back through `Deserialize`: serialize and
+/// deserialize the model `T` itself to keep and restore entries.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry<T> {
     /// The entry's id.
@@ -111,6 +117,19 @@ impl<T> Entry<T> {
     /// The entry's UUID (`id.entry_id`).
     pub fn entry_id(&self) -> Uuid {
         self.id.entry_id
+    }
+}
+
+impl<T: Serialize> Serialize for Entry<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Entry", 5)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("parent_record_id", &self.parent_record_id)?;
+        st.serialize_field("parent_object", &self.parent_object)?;
+        st.serialize_field("created_at", &self.created_at)?;
+        st.serialize_field("values", &self.values)?;
+        st.end()
     }
 }
 

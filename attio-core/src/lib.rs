@@ -159,6 +159,25 @@
 //!
 //! [`Dedup`]: webhook::Dedup
 //!
+//! ## Value types: exact money, serde, text forms
+//!
+//! - **Money and numbers are exact.** A [`values::Currency`] holds a [`Decimal`] (from
+//!   `rust_decimal`, re-exported here), read from the JSON number's own text and written
+//!   with it, never through an `f64`; a `number` attribute may be a `Decimal` field beside
+//!   `f64` and `i64`. Attio keeps four decimal places: [`values::Currency::checked`] refuses
+//!   more, [`values::Currency::rounded`] rounds half away from zero.
+//! - **serde.** Every value type implements `serde::Serialize` and `serde::Deserialize` in a
+//!   plain shape of its own (not Attio's wire shape; the table is in [`values`]), so a model
+//!   can derive serde next to `AttioRecord`, and [`Record<T>`] serializes as `{id,
+//!   created_at, web_url, values}`. The impls are always on, not behind a feature: serde is
+//!   the decoder's own dependency, so they cost no dependency and no build time worth a
+//!   switch.
+//! - **Text forms.** `Display` where a value has a natural text (`12.50 USD`, a select's or
+//!   status's title, a location's lines), `FromStr` / `TryFrom<&str>` where a checked
+//!   constructor exists, and comparisons by meaning
+//!   ([`values::SelectOption::is`], [`values::Status::is`]).
+//! - [`uuid`] and [`chrono`] are re-exported for the id, date and timestamp types.
+//!
 //! ## The client needs a tokio runtime
 //!
 //! [`Client`]'s calls run on [tokio](https://docs.rs/tokio): await them inside a tokio
@@ -347,18 +366,12 @@ pub mod values;
 pub mod webhook;
 mod written;
 
-/// The `uuid` crate, whose [`Uuid`](uuid::Uuid) names every record, entry and object.
-pub use uuid;
-
-/// The `chrono` crate, whose [`DateTime<Utc>`](chrono::DateTime) the timestamps hold.
-pub use chrono;
-
 pub use attr::{Attr, NotUnique, Unique};
 #[cfg(feature = "client")]
 #[cfg_attr(docsrs, doc(cfg(feature = "client")))]
 pub use client::{
-    Bulk, Client, ClientBuilder, Method, Progress, Query, RateLimits, RawRequest, RecordStream,
-    RetryPolicy, SearchRequest, oauth,
+    Bulk, Client, ClientBuilder, Export, ExportProgress, ExportStream, Method, Progress, Query,
+    RateLimits, RawRequest, RecordStream, RetryPolicy, SearchRequest, oauth,
 };
 pub use entry::{AttioEntry, AttioEntryUpdate, Entry, EntryId};
 pub use error::{
@@ -369,7 +382,13 @@ pub use models::SchemaReport;
 pub use page::Page;
 pub use record::{AttioRecord, AttioUpdate, Record, RecordId};
 pub use schema::{AttioModel, AttributeDef, AttributeType, Multiplicity};
-pub use values::{AnyRecordRef, AttioEnum, RecordRef};
+pub use values::{AnyRecordRef, AttioEnum, Decimal, RecordRef};
+
+/// The UUID crate, for the types of record, attribute and option ids.
+pub use uuid;
+
+/// The chrono crate, for the types of [`values::Date`] and [`values::Timestamp`].
+pub use chrono;
 
 #[cfg(feature = "derive")]
 #[cfg_attr(docsrs, doc(cfg(feature = "derive")))]

@@ -83,6 +83,14 @@ impl fmt::Display for RecordId {
 /// `Record<T>` implements [`serde::Deserialize`] for the record object itself (the value of
 /// `data`); [`crate::json::decode_record`] reads a whole response body and gives errors that
 /// name the object, attribute and JSON path.
+///
+/// It implements [`serde::Serialize`] too, when `T` does, in a plain shape that is **not**
+/// Attio's wire shape: `{"id": {"workspace_id", "object_id", "record_id"}, "created_at",
+/// "web_url", "values": <T's own serde shape>}`. So a serialized `Record<T>` does not read
+/// back through `Deserialize` (which reads Attio's value arrays); to keep and restore
+/// records, serialize and deserialize the model `T` itself (a model may derive
+/// `serde::Serialize` and `serde::Deserialize` next to `AttioRecord`; every value type
+/// implements both) and the [`RecordId`], which round-trip.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record<T> {
     /// The record's id.
@@ -99,6 +107,18 @@ impl<T> Record<T> {
     /// The record's UUID (`id.record_id`).
     pub fn record_id(&self) -> Uuid {
         self.id.record_id
+    }
+}
+
+impl<T: Serialize> Serialize for Record<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = serializer.serialize_struct("Record", 4)?;
+        st.serialize_field("id", &self.id)?;
+        st.serialize_field("created_at", &self.created_at)?;
+        st.serialize_field("web_url", &self.web_url)?;
+        st.serialize_field("values", &self.values)?;
+        st.end()
     }
 }
 

@@ -1,5 +1,6 @@
 //! Streams: the [`RecordStream`] a query's [`stream`](crate::Query::stream) returns, the
-//! [`EntryStream`] of an entries query, and the stream traits they need, re-exported so that no other import is needed:
+//! [`EntryStream`] of an entries query, the [`ExportStream`] of an
+//! [`export`](crate::Query::export), and the stream traits they need, re-exported so that no other import is needed:
 //!
 //! ```no_run
 //! # use attio_core::{AttioRecord, Client};
@@ -19,6 +20,6 @@
 //! # }
 //! ```
 
-pub use crate::api::EntryStream;
 pub use crate::api::records::RecordStream;
+pub use crate::api::{EntryStream, ExportStream};
 pub use futures_util::stream::{Stream, StreamExt, TryStreamExt};

@@ -64,7 +64,7 @@ fn an_entry_body_names_its_parent_by_id() {
     let parent = RecordRef::<Company>::new(PARENT.parse().unwrap());
     let deal = Deal {
         stage: Some(Status::by_title("Lead")),
-        amount: Some(Currency::new(1200.0)),
+        amount: Some(Currency::new(attio_core::Decimal::new(12000, 1))),
         tags: vec![],
         deal_owner: None,
         created_at: None,
@@ -117,7 +117,8 @@ fn an_entry_update_sends_what_was_set() {
 
 #[test]
 fn a_bad_value_is_refused_before_sending_and_names_the_list() {
-    let update = DealUpdate::default().amount(Some(Currency::new(f64::NAN)));
+    let update =
+        DealUpdate::default().amount(Some(Currency::new(attio_core::Decimal::new(12_345, 5))));
     let err = json::encode_entry_update(&update).unwrap_err();
     let v = err.as_invalid_value().expect("a value error");
     assert_eq!(v.object, Some("sales"));

@@ -256,23 +256,32 @@ fn checkbox_writes_a_bare_bool() {
 // currency
 // ---------------------------------------------------------------------------------------
 
+fn dec(s: &str) -> attio_core::Decimal {
+    s.parse().unwrap()
+}
+
 #[test]
 fn currency_reads_numbers_and_numeric_strings() {
     let c = read::<Currency>(r#""currency_value":499,"currency_code":"USD""#);
     assert_eq!(
         c,
         Currency {
-            currency_value: 499.0,
+            currency_value: dec("499"),
             currency_code: Some("USD".into())
         }
     );
     let c = read::<Currency>(r#""currency_value":"499.00","currency_code":"EGP""#);
-    assert_eq!(c.currency_value, 499.0);
+    assert_eq!(c.currency_value, dec("499"));
+    // The text is kept exactly, places included.
+    assert_eq!(c.currency_value.to_string(), "499.00");
     assert_eq!(c.currency_code.as_deref(), Some("EGP"));
     let c = read::<Currency>(r#""currency_value":4.99,"currency_code":null"#);
-    assert_eq!(c, Currency::new(4.99));
+    assert_eq!(c, Currency::new(dec("4.99")));
     let c = read::<Currency>(r#""currency_value":-12.5"#);
-    assert_eq!(c, Currency::new(-12.5));
+    assert_eq!(c, Currency::new(dec("-12.5")));
+    // Eighteen significant digits, which no f64 holds.
+    let c = read::<Currency>(r#""currency_value":12345678901234.5678"#);
+    assert_eq!(c.currency_value.to_string(), "12345678901234.5678");
 }
 
 #[test]
@@ -293,29 +302,37 @@ fn currency_refuses_bad_values() {
 
 #[test]
 fn currency_writes_only_the_value() {
-    assert_eq!(write(&Currency::new(4.99)), r#"{"currency_value":4.99}"#);
-    assert_eq!(write(&Currency::new(100.0)), r#"{"currency_value":100.0}"#);
-    assert!(Currency::new(4.1234).validate().is_ok());
+    assert_eq!(
+        write(&Currency::new(dec("4.99"))),
+        r#"{"currency_value":4.99}"#
+    );
+    assert_eq!(write(&Currency::new(100)), r#"{"currency_value":100}"#);
+    assert_eq!(
+        write(&Currency::new(dec("100.0"))),
+        r#"{"currency_value":100.0}"#
+    );
+    assert!(Currency::new(dec("4.1234")).validate().is_ok());
 }
 
 #[test]
 fn currency_validation() {
     // A value read back carries the attribute's code, which is never written.
     let with_code = Currency {
-        currency_value: 4.99,
+        currency_value: dec("4.99"),
         currency_code: Some("USD".into()),
     };
     assert!(with_code.validate().is_ok());
     assert_eq!(write(&with_code), r#"{"currency_value":4.99}"#);
     assert!(with_code.without_code().validate().is_ok());
 
-    let e = Currency::new(4.12345).validate().unwrap_err();
+    let e = Currency::new(dec("4.12345")).validate().unwrap_err();
     assert_names(&e, "4.12345");
     assert!(e.reason.contains("four decimal places"), "{e}");
 
-    let e = Currency::new(f64::NAN).validate().unwrap_err();
-    assert_names(&e, "NaN");
-    assert!(serde_json::to_string(&WriteForm(&Currency::new(f64::INFINITY))).is_err());
+    let e = Currency::from_f64(f64::NAN).unwrap_err().to_string();
+    assert!(e.contains("NaN"), "{e}");
+    let e = Currency::try_from(f64::INFINITY).unwrap_err().to_string();
+    assert!(e.contains("inf"), "{e}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -52,6 +52,59 @@ pub struct Faults {
     pub writes: FaultRates,
 }
 
+/// The answer of a [`ScriptedFault`], sent instead of processing the request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Injected {
+    /// `500` with an Attio-style error body (counted in [`Stats::injected_500`]).
+    Error500,
+    /// `503` with an Attio-style error body (counted in [`Stats::injected_503`]).
+    Error503,
+    /// `429 rate_limit_exceeded` with a `Retry-After` date (counted in
+    /// [`Stats::injected_429`]).
+    TooMany,
+}
+
+/// One deterministic fault: the `nth` request (counting from 1) with this method and path
+/// is answered [`Injected`] instead of being processed, once. Requests are counted from
+/// the moment the fault is added, among those that passed authentication and the rate
+/// limiter (the ones that would be processed), so a test can fail "the third page of this
+/// query" whatever the fault shares and the seed say.
+///
+/// ```
+/// use attio_emulator::{Injected, ScriptedFault};
+/// let third_page = ScriptedFault::new("POST", "/v2/objects/people/records/query", 3, Injected::Error503);
+/// assert_eq!(third_page.nth, 3);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScriptedFault {
+    /// The HTTP method, e.g. `POST` (compared without regard to case).
+    pub method: String,
+    /// The request path as sent, without the query string, e.g.
+    /// `/v2/objects/people/records/query`.
+    pub path: String,
+    /// Which matching request fails, counting from 1.
+    pub nth: u64,
+    /// What it is answered.
+    pub answer: Injected,
+}
+
+impl ScriptedFault {
+    /// The `nth` request of `method` on `path` answered `answer`.
+    pub fn new(
+        method: impl Into<String>,
+        path: impl Into<String>,
+        nth: u64,
+        answer: Injected,
+    ) -> Self {
+        ScriptedFault {
+            method: method.into(),
+            path: path.into(),
+            nth,
+            answer,
+        }
+    }
+}
+
 /// Request and fault counters since start.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Stats {

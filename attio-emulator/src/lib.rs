@@ -69,7 +69,9 @@
 //!   class before it is processed.
 //!
 //! One generator seeded from [`Faults::seed`] draws two numbers per request in arrival
-//! order, so the same seed and the same request sequence give the same faults.
+//! order, so the same seed and the same request sequence give the same faults. A
+//! [`ScriptedFault`] fails one request chosen by its method, path and rank instead (the
+//! third page of a query, say), whatever the seed.
 
 #![warn(missing_docs)]
 
@@ -92,7 +94,7 @@ use std::time::Duration;
 use server::Shared;
 use store::Store;
 
-pub use config::{FaultRates, Faults, RateLimits, Stats};
+pub use config::{FaultRates, Faults, Injected, RateLimits, ScriptedFault, Stats};
 pub use delivery::{DeliveryOutcome, WebhookDelivery};
 
 /// The API key the emulator accepts when none is configured.
@@ -111,6 +113,7 @@ pub struct EmulatorBuilder {
     data_file: Option<PathBuf>,
     workspace_slug: String,
     retry_delays: Vec<Duration>,
+    scripted: Vec<ScriptedFault>,
 }
 
 impl Default for EmulatorBuilder {
@@ -123,6 +126,7 @@ impl Default for EmulatorBuilder {
             data_file: None,
             workspace_slug: DEFAULT_WORKSPACE_SLUG.to_string(),
             retry_delays: delivery::default_retry_delays(),
+            scripted: Vec::new(),
         }
     }
 }
@@ -155,6 +159,13 @@ impl EmulatorBuilder {
     /// Fault injection (default none).
     pub fn faults(mut self, faults: Faults) -> Self {
         self.faults = faults;
+        self
+    }
+
+    /// A deterministic fault: the `nth` request of a method and path answered with a
+    /// fault, once (see [`ScriptedFault`]). Call again for more.
+    pub fn scripted_fault(mut self, fault: ScriptedFault) -> Self {
+        self.scripted.push(fault);
         self
     }
 
@@ -203,6 +214,9 @@ impl EmulatorBuilder {
             self.rate_limits,
             self.faults,
         ));
+        for fault in self.scripted.iter().cloned() {
+            shared.add_scripted(fault);
+        }
         let listener = tokio::net::TcpListener::bind(self.addr).await?;
         let addr = listener.local_addr()?;
         let app = router
@@ -299,6 +313,28 @@ impl Emulator {
     /// Replaces the fault configuration; the generator restarts from the new seed.
     pub fn set_faults(&self, faults: Faults) {
         self.shared.set_faults(faults);
+    }
+
+    /// Arms a deterministic fault: the `nth` request of a method and path from now on is
+    /// answered with a fault, once (see [`ScriptedFault`]). Scripted faults apply beside
+    /// the seeded fault shares, which [`set_faults`](Emulator::set_faults) leaves armed.
+    ///
+    /// ```
+    /// # async fn demo() -> std::io::Result<()> {
+    /// use attio_emulator::{Emulator, Injected, ScriptedFault};
+    /// let emu = Emulator::start().await?;
+    /// emu.scripted_fault(ScriptedFault::new("GET", "/v2/self", 2, Injected::Error503));
+    /// let get = || reqwest::Client::new().get(format!("{}/v2/self", emu.base_url())).bearer_auth(emu.api_key()).send();
+    /// assert_eq!(get().await.unwrap().status(), 200);
+    /// assert_eq!(get().await.unwrap().status(), 503);
+    /// assert_eq!(get().await.unwrap().status(), 200);
+    /// assert_eq!(emu.stats().injected_503, 1);
+    /// # Ok(())
+    /// # }
+    /// # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(demo()).unwrap();
+    /// ```
+    pub fn scripted_fault(&self, fault: ScriptedFault) {
+        self.shared.add_scripted(fault);
     }
 
     /// Replaces the rate limits (`None` turns them off); the buckets start full.

@@ -7,5 +7,6 @@ pub mod mirror;
 pub mod models;
 pub mod paired;
 pub mod report;
+pub mod throughput;
 pub mod visitor;
 pub mod workload;

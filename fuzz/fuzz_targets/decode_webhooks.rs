@@ -5,9 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(delivery) = attio_core::webhook::decode(data) {
-        for event in &delivery.events {
-            let _ = (event.event_type(), event.record(), event.entry(), event.actor());
-        }
-    }
+    attio_fuzz::fuzz_webhooks(data);
 });

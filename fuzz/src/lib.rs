@@ -15,10 +15,11 @@ use std::sync::OnceLock;
 
 use attio_core::json;
 use attio_core::values::{Location, Status, Tracked};
-use attio_core::{AttioRecord, Record};
+use attio_core::{AttioEntry, AttioRecord, Entry, Record};
 use serde_json::Value;
 
 pub mod corpus;
+pub mod entry_models;
 pub mod models;
 pub mod mutate;
 pub mod norm;
@@ -43,6 +44,42 @@ fn decode_all<T: AttioRecord>(bytes: &[u8]) {
     let _ = json::decode_records::<T>(bytes);
     // `Record<T>: Deserialize`, the record object without the `data` wrapper.
     let _ = serde_json::from_slice::<Record<T>>(bytes);
+}
+
+/// The body of the `decode_entries` target: every entry decoder entry point on `bytes`
+/// (a single entry, a query response, its lenient entry-by-entry form, a bare entry
+/// object, a value history), into each entry model of [`entry_models`]. Only panics
+/// matter.
+pub fn fuzz_entries(bytes: &[u8]) {
+    use entry_models::{ManyEntry, PlainEntry, TrackedEntry};
+    entries_all::<PlainEntry>(bytes);
+    entries_all::<TrackedEntry>(bytes);
+    entries_all::<ManyEntry>(bytes);
+    let _ = json::decode_entry_history::<PlainEntry, Status>(bytes);
+    let _ = json::decode_entry_history::<TrackedEntry, Tracked<Location>>(bytes);
+}
+
+fn entries_all<E: AttioEntry>(bytes: &[u8]) {
+    let _ = json::decode_entry::<E>(bytes);
+    let _ = json::decode_entries::<E>(bytes);
+    let _ = json::decode_entries_lenient::<E>(bytes);
+    // `Entry<E>: Deserialize`, the entry object without the `data` wrapper.
+    let _ = serde_json::from_slice::<Entry<E>>(bytes);
+}
+
+/// The body of the `decode_webhooks` target: `bytes` as a webhook delivery; a delivery
+/// that decodes has its events' types and accessors answer too. Only panics matter.
+pub fn fuzz_webhooks(bytes: &[u8]) {
+    if let Ok(delivery) = attio_core::webhook::decode(bytes) {
+        for event in &delivery.events {
+            let _ = (
+                event.event_type(),
+                event.record(),
+                event.entry(),
+                event.actor(),
+            );
+        }
+    }
 }
 
 /// The body of the `differential` target: picks the mode by the first byte ([`document`]),
@@ -335,6 +372,23 @@ mod tests {
                 assert!(agreed.contains(&(model, entry)), "{model} {entry}");
             }
         }
+    }
+
+    #[test]
+    fn every_entry_model_decodes_some_entry_seed() {
+        use entry_models::{ManyEntry, PlainEntry, TrackedEntry};
+        let seeds: Vec<Vec<u8>> = corpus::seed_corpus()
+            .into_iter()
+            .filter(|(target, _, _)| *target == "decode_entries")
+            .map(|(_, _, bytes)| bytes)
+            .collect();
+        fn any<E: AttioEntry>(seeds: &[Vec<u8>]) -> bool {
+            seeds.iter().any(|s| json::decode_entry::<E>(s).is_ok())
+                && seeds.iter().any(|s| json::decode_entries::<E>(s).is_ok())
+        }
+        assert!(any::<PlainEntry>(&seeds), "PlainEntry");
+        assert!(any::<TrackedEntry>(&seeds), "TrackedEntry");
+        assert!(any::<ManyEntry>(&seeds), "ManyEntry");
     }
 
     #[test]

@@ -114,7 +114,7 @@ async fn every_entry_call_round_trips() {
 
     let mut lead = deal("Lead");
     lead.tags = vec![SelectOption::by_title("Hot")];
-    lead.amount = Some(Currency::new(1200.5));
+    lead.amount = Some(Currency::new(attio_core::Decimal::new(12005, 1)));
     let created = deals.create(&acme, &lead).await.expect("create");
     assert_eq!(Some(created.parent_record_id), acme.record_id());
     assert_eq!(created.parent_object, "companies");
@@ -122,7 +122,7 @@ async fn every_entry_call_round_trips() {
     assert_eq!(tags_of(&created.values), ["Hot"]);
     assert_eq!(
         created.values.amount.as_ref().map(|a| a.currency_value),
-        Some(1200.5)
+        Some(attio_core::Decimal::new(12005, 1))
     );
     assert_eq!(emu.entries("sales").len(), 1);
     let id = created.id.entry_id;

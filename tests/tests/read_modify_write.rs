@@ -629,7 +629,7 @@ fn a_record_read_back_is_written_back_whole() {
             name: "Read, modify, write".into(),
             stage: Status::by_title("Lead"),
             owner: ActorRef::workspace_member(w.members[0]),
-            value: Some(Currency::new(1234.5)),
+            value: Some(Currency::new(attio_core::Decimal::new(12345, 1))),
             associated_people: vec![RecordRef::new(w.people[0])],
             associated_company: Some(RecordRef::new(w.companies[0])),
         };

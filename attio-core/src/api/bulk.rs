@@ -3,11 +3,38 @@
 //! endpoint, so records and list entries both run their bulk writes on this.
 
 use std::future::Future;
+use std::time::Duration;
 
 use futures_util::StreamExt;
 use futures_util::stream;
 
 use crate::error::Error;
+use crate::http::pacing::RateLimits;
+
+/// The round trip a bulk call's default concurrency is sized for (an Attio write takes a
+/// few hundred milliseconds).
+const SIZED_FOR_ROUND_TRIP: Duration = Duration::from_millis(500);
+
+/// The fewest requests a bulk call keeps in flight by default, and the default without a
+/// write budget.
+const MIN_DEFAULT_CONCURRENCY: usize = 8;
+
+/// The most requests a bulk call keeps in flight unless told otherwise.
+const MAX_DEFAULT_CONCURRENCY: usize = 32;
+
+/// Requests in flight by default: enough to keep the write budget busy at a round trip of
+/// up to 500 ms (`writes_per_second × 0.5`, 13 at Attio's 25 writes/s), within `8..=32`;
+/// 8 without a budget. A call sends at most `concurrency ÷ round trip` requests a second,
+/// and never more than the budget allows.
+pub(crate) fn default_concurrency(limits: Option<RateLimits>) -> usize {
+    match limits {
+        Some(l) if l.writes_per_second > 0 => {
+            let n = f64::from(l.writes_per_second) * SIZED_FOR_ROUND_TRIP.as_secs_f64();
+            (n.ceil() as usize).clamp(MIN_DEFAULT_CONCURRENCY, MAX_DEFAULT_CONCURRENCY)
+        }
+        _ => MIN_DEFAULT_CONCURRENCY,
+    }
+}
 
 /// How far a bulk call has got, handed to the `on_progress` callback of a bulk call
 /// ([`Bulk::on_progress`](crate::Bulk::on_progress),
@@ -67,4 +94,24 @@ where
     // Every index was produced exactly once; put them back in input order.
     finished.sort_unstable_by_key(|(i, _)| *i);
     finished.into_iter().map(|(_, r)| r).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_concurrency_follows_the_write_budget() {
+        let writes = |n| {
+            Some(RateLimits {
+                reads_per_second: 100,
+                writes_per_second: n,
+            })
+        };
+        assert_eq!(default_concurrency(writes(25)), 13);
+        assert_eq!(default_concurrency(writes(5)), 8);
+        assert_eq!(default_concurrency(writes(40)), 20);
+        assert_eq!(default_concurrency(writes(250)), 32);
+        assert_eq!(default_concurrency(None), 8);
+    }
 }

@@ -11,6 +11,7 @@ pub(crate) mod records;
 mod activities;
 mod bulk;
 mod entries;
+mod export;
 mod lists;
 mod members;
 mod merge;
@@ -27,6 +28,7 @@ mod webhooks;
 
 pub use bulk::Progress;
 pub use entries::{Entries, EntryBulk, EntryQuery, EntryStream};
+pub use export::{Export, ExportProgress, ExportStream};
 pub use lists::Lists;
 pub use members::Members;
 pub use merge::MERGE_WAIT;

@@ -15,7 +15,7 @@ use super::ctx::DecodeCtx;
 use super::key::Key;
 use crate::entry::{AttioEntry, Entry, EntryId};
 use crate::error::{DecodeError, ModelKind};
-use crate::values::Timestamp;
+use crate::values::{FastTimestamp, Timestamp};
 
 /// The decode error of an entry: the context's id slot held the entry id.
 pub(crate) fn entry_error(
@@ -77,7 +77,9 @@ impl<'de, T: AttioEntry> Visitor<'de> for EntrySeed<'_, T> {
                 "parent_object" => map
                     .next_value::<Key<'de>>()
                     .map(|v| parent_object = Some(v.as_str().to_owned())),
-                "created_at" => map.next_value::<Timestamp>().map(|v| created_at = Some(v)),
+                "created_at" => map
+                    .next_value::<FastTimestamp>()
+                    .map(|v| created_at = Some(v.0)),
                 "entry_values" => map
                     .next_value_seed(EntryValuesSeed::<T> {
                         ctx: self.ctx,

@@ -12,7 +12,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 use super::ctx::DecodeCtx;
 use super::key::{Key, SeenKeys, duplicate};
 use crate::record::{AttioRecord, Record, RecordId};
-use crate::values::Timestamp;
+use crate::values::{FastTimestamp, Timestamp};
 
 /// Decodes one record object (`{id, created_at, web_url, values}`).
 pub(crate) struct RecordSeed<'a, T> {
@@ -62,7 +62,9 @@ impl<'de, T: AttioRecord> Visitor<'de> for RecordSeed<'_, T> {
                     self.ctx.set_record_id(v.record_id);
                     id = Some(v);
                 }),
-                "created_at" => map.next_value::<Timestamp>().map(|v| created_at = Some(v)),
+                "created_at" => map
+                    .next_value::<FastTimestamp>()
+                    .map(|v| created_at = Some(v.0)),
                 "web_url" => map.next_value::<Option<String>>().map(|v| web_url = v),
                 "values" => map
                     .next_value_seed(ValuesSeed::<T> {

@@ -8,7 +8,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::ctx::DecodeCtx;
 use super::key::{Key, SeenKeys, duplicate, once};
-use crate::values::{Actor, Envelope, ReadValue, Timestamp};
+use super::raw_key::RawKey;
+use crate::values::{Actor, Envelope, FastTimestamp, ReadValue};
 
 /// Decodes one read-side value object into `V`, also telling whether it is active.
 pub(crate) struct ValueSeed<'a, V> {
@@ -52,48 +53,78 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
         // the value type's own keys by `seen`.
         let mut envelope_seen = 0u8;
         let mut seen = SeenKeys::<'de, 12>::new();
-        while let Some(key) = map.next_key::<Key<'de>>()? {
+        // Envelope keys are told by their bytes (no UTF-8 check needed for an ASCII name);
+        // every other key is checked as text first.
+        while let Some(raw) = map.next_key::<RawKey<'de>>()? {
             let ctx = self.ctx;
-            let step = match key.as_str() {
-                k @ "active_until" => once(&mut envelope_seen, 1, ctx, k).and_then(|()| {
-                    if V::WANTS_ENVELOPE {
-                        map.next_value::<Option<Timestamp>>().map(|t| {
-                            active = t.is_none();
-                            envelope.active_until = t;
-                        })
-                    } else {
-                        map.next_value::<Option<IgnoredAny>>()
-                            .map(|t| active = t.is_none())
-                    }
-                }),
-                k @ "active_from" => once(&mut envelope_seen, 2, ctx, k).and_then(|()| {
-                    if V::WANTS_ENVELOPE {
-                        map.next_value::<Option<Timestamp>>()
-                            .map(|t| envelope.active_from = t)
-                    } else {
-                        map.next_value::<IgnoredAny>().map(drop)
-                    }
-                }),
-                k @ "created_by_actor" => once(&mut envelope_seen, 4, ctx, k).and_then(|()| {
-                    if V::WANTS_ENVELOPE {
-                        map.next_value::<Option<Actor>>()
-                            .map(|a| envelope.created_by_actor = a)
-                    } else {
-                        map.next_value::<IgnoredAny>().map(drop)
-                    }
-                }),
-                k @ "attribute_type" => once(&mut envelope_seen, 8, ctx, k).and_then(|()| {
-                    map.next_value::<Key<'de>>().map(|t| {
-                        if t.as_str() != V::TYPE.as_str() {
-                            mismatch = Some(t.as_str().to_owned());
+            let (step, name) = match raw.bytes() {
+                b"active_until" => {
+                    let k = "active_until";
+                    let step = once(&mut envelope_seen, 1, ctx, k).and_then(|()| {
+                        if V::WANTS_ENVELOPE {
+                            map.next_value::<Option<FastTimestamp>>().map(|t| {
+                                active = t.is_none();
+                                envelope.active_until = t.map(|t| t.0);
+                            })
+                        } else {
+                            map.next_value::<Option<IgnoredAny>>()
+                                .map(|t| active = t.is_none())
                         }
-                    })
-                }),
-                k if seen.first_time(&key) => V::read_field(&mut builder, k, &mut map),
-                k => Err(duplicate(ctx, k)),
+                    });
+                    (step, k)
+                }
+                b"active_from" => {
+                    let k = "active_from";
+                    let step = once(&mut envelope_seen, 2, ctx, k).and_then(|()| {
+                        if V::WANTS_ENVELOPE {
+                            map.next_value::<Option<FastTimestamp>>()
+                                .map(|t| envelope.active_from = t.map(|t| t.0))
+                        } else {
+                            map.next_value::<IgnoredAny>().map(drop)
+                        }
+                    });
+                    (step, k)
+                }
+                b"created_by_actor" => {
+                    let k = "created_by_actor";
+                    let step = once(&mut envelope_seen, 4, ctx, k).and_then(|()| {
+                        if V::WANTS_ENVELOPE {
+                            map.next_value::<Option<Actor>>()
+                                .map(|a| envelope.created_by_actor = a)
+                        } else {
+                            map.next_value::<IgnoredAny>().map(drop)
+                        }
+                    });
+                    (step, k)
+                }
+                b"attribute_type" => {
+                    let k = "attribute_type";
+                    let step = once(&mut envelope_seen, 8, ctx, k).and_then(|()| {
+                        let t = map.next_value::<RawKey<'de>>()?;
+                        if t.bytes() != V::TYPE.as_str().as_bytes() {
+                            mismatch = Some(t.into_key::<A::Error>()?.as_str().to_owned());
+                        }
+                        Ok(())
+                    });
+                    (step, k)
+                }
+                _ => {
+                    let key = raw.into_key::<A::Error>()?;
+                    let k = key.as_str();
+                    let step = if seen.first_time(&key) {
+                        V::read_field(&mut builder, k, &mut map)
+                    } else {
+                        Err(duplicate(ctx, k))
+                    };
+                    if let Err(e) = step {
+                        self.ctx.push_key(k);
+                        return Err(e);
+                    }
+                    continue;
+                }
             };
             if let Err(e) = step {
-                self.ctx.push_key(key.as_str());
+                self.ctx.push_key(name);
                 return Err(e);
             }
         }

@@ -11,7 +11,7 @@
 //! | value type | operators on the attribute | property accessors |
 //! |---|---|---|
 //! | `String` (text) | `eq` `in_` `contains` `starts_with` `ends_with` | |
-//! | `f64`, `i64`, [`Currency`], [`Date`], [`Timestamp`] | `eq` `gt` `gte` `lt` `lte` | |
+//! | `f64`, `i64`, [`Decimal`], [`Currency`], [`Date`], [`Timestamp`] | `eq` `gt` `gte` `lt` `lte` | |
 //! | [`Rating`] | `eq` `gt` `gte` `lt` `lte` (with a [`Rating`], checked to 0..=5 when built) | |
 //! | `bool` | `eq` | |
 //! | [`Status`], [`SelectOption`] | `eq(title_or_id)` | `active_from()` |
@@ -103,6 +103,7 @@
 //!
 //! [`Attr`]: crate::Attr
 //! [`Currency`]: crate::values::Currency
+//! [`Decimal`]: crate::values::Decimal
 //! [`Rating`]: crate::values::Rating
 //! [`Date`]: crate::values::Date
 //! [`Timestamp`]: crate::values::Timestamp

@@ -6,8 +6,8 @@ use serde_json::{Value, json};
 use uuid::Uuid;
 
 use crate::values::{
-    ActorRef, Currency, Date, Domain, EmailAddress, PersonalName, PhoneNumber, Rating, RecordRef,
-    SelectOption, Status, Timestamp,
+    ActorRef, Currency, Date, Decimal, Domain, EmailAddress, PersonalName, PhoneNumber, Rating,
+    RecordRef, SelectOption, Status, Timestamp,
 };
 
 /// The operator traits' supertrait. It is nameable only inside `filter`, so no type outside
@@ -36,6 +36,7 @@ sealed!(
     PersonalName,
     f64,
     i64,
+    Decimal,
     Currency,
     Rating,
     Date,
@@ -200,6 +201,12 @@ not_empty_on!(PersonalName, Some("full_name"));
 
 ord_on!(f64, f64, |v| json!(v));
 ord_on!(i64, i64, |v| json!(v));
+// Attio stores numbers as 64-bit floats (a `Decimal` written to one is checked to fit), so
+// the operand is the nearest float.
+ord_on!(Decimal, Decimal, |v| f64::try_from(v)
+    .ok()
+    .and_then(serde_json::Number::from_f64)
+    .map_or_else(|| Value::String(v.to_string()), Value::Number));
 ord_on!(Currency, f64, |v| json!(v));
 // A rating is compared with a `Rating`, so a bound over 5 cannot be built.
 ord_on!(Rating, Rating, |v| json!(v.get()));

@@ -4,7 +4,7 @@
 //! | Attio type | Rust type |
 //! |---|---|
 //! | text | [`String`] |
-//! | number | [`f64`], [`i64`] |
+//! | number | [`f64`], [`i64`], [`Decimal`] (exact) |
 //! | checkbox | [`bool`] |
 //! | currency | [`Currency`] |
 //! | date | [`Date`] |
@@ -23,6 +23,54 @@
 //!
 //! Any of them wrapped in [`Tracked<T>`] also keeps the value's `active_from`,
 //! `active_until` and `created_by_actor`.
+//!
+//! # Standard traits
+//!
+//! Beside the Attio wire forms, every value type implements `serde::Serialize` and
+//! `serde::Deserialize` in a plain shape of its own, documented here, so that a model can
+//! derive serde next to `AttioRecord` and round-trip through JSON, a cache or a queue:
+//!
+//! | type | plain shape |
+//! |---|---|
+//! | [`Currency`] | `{"value": "12.50", "currency_code": "USD"}` (the decimal as a string; read from a string or a number) |
+//! | [`Decimal`] | `"12.50"` (rust_decimal's own impl; read from a string, or from a number) |
+//! | [`EmailAddress`], [`Domain`] | the string, checked when read |
+//! | [`PhoneNumber`] | `{"original_phone_number", "country_code", "phone_number"}`, checked when read |
+//! | [`Rating`] | the number of stars, `0` to `5`, checked when read |
+//! | [`SelectOption`] | `{"id": {"workspace_id", "object_id", "attribute_id", "option_id"} or null, "title", "is_archived"}` |
+//! | [`Status`] | `{"id": {…, "status_id"} or null, "title", "is_archived", "celebration_enabled", "target_time_in_status"}` |
+//! | [`PersonalName`] | `{"first_name", "last_name", "full_name"}` |
+//! | [`Location`] | its ten fields, `null` when unset |
+//! | [`RecordRef<T>`], [`AnyRecordRef`] | `{"target_object": "companies", "record_id": "<uuid>"}`, or `"domain"` / `"email_address"` in place of `record_id` for a reference by unique attribute; a `RecordRef<T>` refuses another object |
+//! | [`ActorRef`] | `{"referenced_actor_type", "referenced_actor_id", "workspace_member_email_address"}` |
+//! | [`Interaction`] | `{"interaction_type", "interacted_at", "owner_actor": {"type", "id"}}` |
+//! | [`Tracked<T>`] | `{"value": <T's shape>, "active_from", "active_until", "created_by_actor"}` |
+//!
+//! Text, numbers, checkboxes, dates and timestamps are Rust and chrono types with their own
+//! serde impls. Read-only values Attio computes and a shape leaves out (an email address's
+//! `email_domain`, a domain's `root_domain`) are not kept. The impls are always on (see the
+//! crate root).
+//!
+//! `Display`, `FromStr` and `TryFrom<&str>`, where a value has a natural text form or a
+//! checked constructor:
+//!
+//! | type | `Display` | `FromStr` / `TryFrom<&str>` |
+//! |---|---|---|
+//! | [`SelectOption`], [`Status`] | the title (the option id when only the id is known) | — |
+//! | [`Currency`] | `12.50 USD` (`12.50` without a code) | `12.50`, `12.50 USD`, `USD 12.50` |
+//! | [`Location`] | its non-empty parts joined by `, ` | — |
+//! | [`PersonalName`] | `full_name` | — |
+//! | [`EmailAddress`], [`Domain`] | the address, the domain | [`EmailAddress::new`], [`Domain::new`] |
+//! | [`PhoneNumber`] | the E.164 number Attio computed, else the number as given | an international number, `+` and calling code ([`PhoneNumber::new`] without a country) |
+//! | [`Rating`] | `4/5` | `4` or `4/5` |
+//! | [`RecordRef<T>`] | `companies/<uuid>` (or the domain / email address it names) | the record id ([`RecordRef::parse`]) |
+//!
+//! Every refusal is an [`Error::InvalidValue`](crate::Error::InvalidValue) quoting the text.
+//! Comparisons: a [`SelectOption`] or [`Status`] read back (id and title) is not `==` to one
+//! built by title, but [`SelectOption::is`] / [`Status::is`] (same id when both know it,
+//! else same title) and `matches_title` say whether they name the same option. [`Currency`]
+//! is `Eq` and `Hash` by numeric value and code (`12.5` equals `12.50`) and ordered only
+//! within one code; [`Rating`] is `Ord`; `Tracked<T>` is `Eq` and `Hash` when `T` is.
 //!
 //! # What is checked before a write
 //!
@@ -54,6 +102,7 @@ mod checkbox;
 mod country;
 mod currency;
 mod date;
+mod decimal;
 mod domain;
 mod email;
 pub(crate) mod enums;
@@ -63,11 +112,14 @@ mod location;
 mod number;
 mod personal_name;
 mod phone;
+mod plain;
 mod rating;
 mod record_ref;
+mod rfc3339;
 mod select;
 mod status;
 mod text;
+mod text_forms;
 mod tracked;
 mod wire;
 
@@ -83,9 +135,14 @@ pub use personal_name::PersonalName;
 pub use phone::PhoneNumber;
 pub use rating::Rating;
 pub use record_ref::{AnyRecordRef, RecordRef, RecordTarget};
+/// An exact decimal number (from [`rust_decimal`]): the amount of a [`Currency`], and a
+/// `number` attribute read and written without passing through an `f64`.
+pub use rust_decimal::Decimal;
 pub use select::{OptionId, SelectOption};
 pub use status::{Status, StatusId};
 pub use tracked::Tracked;
+
+pub(crate) use rfc3339::FastTimestamp;
 
 /// A calendar date (`date` attributes): `YYYY-MM-DD`.
 pub type Date = chrono::NaiveDate;
@@ -97,7 +154,7 @@ pub type Timestamp = chrono::DateTime<chrono::Utc>;
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an Attio value type",
     label = "a model field must hold an Attio value type",
-    note = "use one of the types of `attio_core::values` (String, f64, i64, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, an enum deriving `AttioEnum`, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
+    note = "use one of the types of `attio_core::values` (String, f64, i64, Decimal, bool, Currency, Date, Timestamp, Rating, Status, SelectOption, an enum deriving `AttioEnum`, RecordRef<T>, AnyRecordRef, ActorRef, Location, Domain, EmailAddress, PhoneNumber, PersonalName, Interaction), optionally in `Tracked<…>`, inside `Option<…>` or `Vec<…>`; or mark the field `#[attio(skip)]`"
 )]
 pub trait AttioValue: Sized {
     /// The Attio attribute type this Rust type stands for.
@@ -189,6 +246,8 @@ pub enum LookupKey {
     Integer(i64),
     /// A JSON number with a fraction.
     Float(f64),
+    /// An exact decimal, written with its own text.
+    Decimal(Decimal),
 }
 
 impl serde::Serialize for LookupKey {
@@ -197,6 +256,7 @@ impl serde::Serialize for LookupKey {
             LookupKey::Text(s) => serializer.serialize_str(s),
             LookupKey::Integer(n) => serializer.serialize_i64(*n),
             LookupKey::Float(x) => serializer.serialize_f64(*x),
+            LookupKey::Decimal(d) => decimal::write_decimal(d, serializer),
         }
     }
 }

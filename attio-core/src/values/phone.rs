@@ -98,6 +98,13 @@ impl PhoneNumber {
         self.country_code.as_deref()
     }
 
+    /// The same number with the normalised number Attio computed, as kept in the plain
+    /// serde shape.
+    pub(crate) fn with_normalized(mut self, phone_number: Option<String>) -> Self {
+        self.phone_number = phone_number;
+        self
+    }
+
     /// `phone_number`: the number normalised to E.164 by Attio (e.g. `+15558675309`); `None`
     /// for a number built locally.
     pub fn phone_number(&self) -> Option<&str> {

@@ -77,7 +77,7 @@ impl<T> RecordRef<T> {
         Self::from_target(RecordTarget::Id(record_id))
     }
 
-    fn from_target(target: RecordTarget) -> Self {
+    pub(crate) fn from_target(target: RecordTarget) -> Self {
         RecordRef {
             target,
             _t: PhantomData,

@@ -2,15 +2,17 @@
 //! deserializer (numbers that arrive as strings, integral floats, dates that arrive as
 //! datetimes), small write helpers, and the checks several types share.
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Unexpected, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use uuid::Uuid;
 
+use super::rfc3339::parse_fixed_utc;
 use super::{Date, Timestamp};
 use crate::decode::key::Key;
+use crate::decode::raw_key::RawKey;
 use crate::error::{Error, ValueError};
 
 /// A validation failure as the crate's error.
@@ -27,42 +29,6 @@ pub(crate) fn invalid(kind: &'static str, value: &str, reason: impl Into<String>
 #[inline]
 pub(crate) fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
     map.next_value::<IgnoredAny>().map(|_| ())
-}
-
-/// A finite `f64` sent as a JSON number or as a numeric string (`currency_value` arrives as
-/// `"499.00"` in Attio's documentation).
-pub(crate) struct NumberOrString(pub f64);
-
-impl<'de> Deserialize<'de> for NumberOrString {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = NumberOrString;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a number or a numeric string")
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-                if v.is_finite() {
-                    Ok(NumberOrString(v))
-                } else {
-                    Err(E::invalid_value(Unexpected::Float(v), &self))
-                }
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
-                Ok(NumberOrString(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
-                Ok(NumberOrString(v as f64))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
-                match v.trim().parse::<f64>() {
-                    Ok(n) if n.is_finite() && is_decimal(v.trim()) => Ok(NumberOrString(n)),
-                    _ => Err(E::invalid_value(Unexpected::Str(v), &self)),
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
 }
 
 /// An `i64` sent as a JSON number; an integral float such as `100.0` is accepted, a
@@ -174,14 +140,15 @@ pub(crate) struct UuidText(pub Uuid);
 
 impl<'de> Deserialize<'de> for UuidText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Key::deserialize(d)?;
-        match Uuid::try_parse(s.as_str()) {
-            Ok(id) => Ok(UuidText(id)),
-            Err(_) => Err(de::Error::invalid_value(
-                Unexpected::Str(s.as_str()),
-                &"a UUID",
-            )),
+        let raw = RawKey::deserialize(d)?;
+        if let Ok(id) = Uuid::try_parse_ascii(raw.bytes()) {
+            return Ok(UuidText(id));
         }
+        let s = raw.into_key::<D::Error>()?;
+        Err(de::Error::invalid_value(
+            Unexpected::Str(s.as_str()),
+            &"a UUID",
+        ))
     }
 }
 
@@ -206,7 +173,11 @@ pub(crate) struct TimestampText(pub Timestamp);
 
 impl<'de> Deserialize<'de> for TimestampText {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let s = Key::deserialize(d)?;
+        let raw = RawKey::deserialize(d)?;
+        if let Some(t) = parse_fixed_utc(raw.bytes()) {
+            return Ok(TimestampText(t));
+        }
+        let s = raw.into_key::<D::Error>()?;
         match parse_timestamp(s.as_str()) {
             Some(t) => Ok(TimestampText(t)),
             None => Err(de::Error::invalid_value(
@@ -295,30 +266,6 @@ pub(crate) fn decimal_places(s: &str) -> Option<usize> {
     }
 }
 
-/// How many decimal places the shortest exact text of `v` has (`4.99` → 2, `0.1 + 0.2` →
-/// 17), counted without allocating.
-pub(crate) fn f64_decimal_places(v: f64) -> usize {
-    struct Count {
-        after_point: Option<usize>,
-    }
-    impl fmt::Write for Count {
-        fn write_str(&mut self, s: &str) -> fmt::Result {
-            for b in s.bytes() {
-                match (&mut self.after_point, b) {
-                    (None, b'.') => self.after_point = Some(0),
-                    (Some(n), _) => *n += 1,
-                    _ => {}
-                }
-            }
-            Ok(())
-        }
-    }
-    let mut c = Count { after_point: None };
-    // Writing into `Count` never fails.
-    let _ = write!(c, "{v}");
-    c.after_point.unwrap_or(0)
-}
-
 /// Checks a host name the way Attio's domain and email-address attributes need it: at least
 /// two labels, each 1–63 letters, digits or hyphens (not at either end), not ending in a
 /// number. Returns why it is not one.
@@ -370,10 +317,6 @@ mod tests {
         assert_eq!(decimal_places(".5"), None);
         assert_eq!(decimal_places("1e5"), None);
         assert_eq!(decimal_places(""), None);
-        assert_eq!(f64_decimal_places(4.99), 2);
-        assert_eq!(f64_decimal_places(100.0), 0);
-        assert_eq!(f64_decimal_places(0.1 + 0.2), 17);
-        assert_eq!(f64_decimal_places(1e-10), 10);
     }
 
     #[test]

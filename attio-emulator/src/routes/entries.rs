@@ -237,14 +237,9 @@ async fn query_entries(
     let st = store.read();
     let l = find_list(&st, &list)?;
     let present = |k: &str| body.get(k).filter(|v| !v.is_null());
-    let found = items::query(&st, &l, present("filter"), present("sorts"))?;
+    let found = items::query_page(&st, &l, present("filter"), present("sorts"), offset, limit)?;
     Ok(data_list(
-        found
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .map(|e| render_entry(&st, &l, e))
-            .collect(),
+        found.iter().map(|e| render_entry(&st, &l, e)).collect(),
     ))
 }
 

@@ -47,7 +47,8 @@ fn parse_json(body: &Bytes, empty: Option<Value>) -> ApiResult<Value> {
             "Required",
         ));
     }
-    serde_json::from_slice(body)
+    // Currency amounts keep their digits (see `values::exact`).
+    crate::values::exact::parse_body(body)
         .map_err(|e| ApiError::validation(format!("The request body is not valid JSON: {e}.")))
 }
 

@@ -1,6 +1,8 @@
 //! Records: create, assert, get, PATCH, PUT, delete, query, and value history.
 
 use axum::extract::Path;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde_json::{Map, Value, json};
 
@@ -184,7 +186,7 @@ async fn query_records(
     store: Db,
     Path(object): Path<String>,
     JsonBodyOrEmpty(body): JsonBodyOrEmpty,
-) -> Out {
+) -> ApiResult<Response> {
     if !body.is_object() {
         return Err(ApiError::schema(
             vec![],
@@ -199,15 +201,15 @@ async fn query_records(
     let st = store.read();
     let o = find_object(&st, &object)?;
     let present = |k: &str| body.get(k).filter(|v| !v.is_null());
-    let found = items::query(&st, &o, present("filter"), present("sorts"))?;
-    Ok(data_list(
-        found
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .map(|r| render_record(&st, &o, r))
-            .collect(),
-    ))
+    let found = items::query_page(&st, &o, present("filter"), present("sorts"), offset, limit)?;
+    // A record is rendered once while nothing is written (see `store::render_cache`).
+    let page = found.into_iter().map(|r| (r.id, r));
+    let body = store
+        .rendered
+        .data_list(store.generation(), &o.api_slug, page, |r| {
+            render_record(&st, &o, r)
+        });
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 async fn list_values(

@@ -6,6 +6,7 @@
 
 mod faults;
 mod limiter;
+mod scripted;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -16,12 +17,13 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use crate::config::{Faults, RateLimits, Stats};
+use crate::config::{Faults, Injected, RateLimits, ScriptedFault, Stats};
 use crate::error::ApiError;
 use crate::routes::{Class, Classes};
 use crate::store::Store;
 use faults::{FaultState, Outcome, dropped, too_many};
 use limiter::Limiter;
+use scripted::Scripted;
 
 #[derive(Default)]
 struct Counters {
@@ -48,6 +50,7 @@ pub(crate) struct Shared {
     classes: Classes,
     limiter: Mutex<Limiter>,
     faults: Mutex<FaultState>,
+    scripted: Mutex<Scripted>,
     counters: Counters,
     /// The `x-attio-execution-id` of the latest answer.
     last_execution_id: Mutex<Option<String>>,
@@ -67,6 +70,7 @@ impl Shared {
             classes,
             limiter: Mutex::new(Limiter::new(limits)),
             faults: Mutex::new(FaultState::new(faults)),
+            scripted: Mutex::new(Scripted::default()),
             counters: Counters::default(),
             last_execution_id: Mutex::new(None),
         }
@@ -85,6 +89,14 @@ impl Shared {
     /// Replaces the fault configuration; the generator restarts from its seed.
     pub(crate) fn set_faults(&self, faults: Faults) {
         *self.faults.lock().unwrap_or_else(|e| e.into_inner()) = FaultState::new(faults);
+    }
+
+    /// Arms a scripted fault; its count of matching requests starts now.
+    pub(crate) fn add_scripted(&self, fault: ScriptedFault) {
+        self.scripted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .add(fault);
     }
 
     /// Replaces the rate limits; the buckets start full.
@@ -126,6 +138,20 @@ impl Shared {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .draw(class)
+    }
+
+    /// The answer of a scripted fault this request fires, if any.
+    fn scripted(&self, req: &Request) -> Option<Outcome> {
+        let fired = self
+            .scripted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .check(req.method().as_str(), req.uri().path())?;
+        Some(match fired {
+            Injected::Error500 => Outcome::Error500,
+            Injected::Error503 => Outcome::Error503,
+            Injected::TooMany => Outcome::TooMany,
+        })
     }
 
     fn rate_limit(&self, key: &str, class: Class) -> Result<(), SystemTime> {
@@ -192,6 +218,7 @@ async fn checked(sh: &Shared, req: Request, next: Next) -> Response {
         bump(&sh.counters.rate_limited);
         return too_many(at);
     }
+    let outcome = sh.scripted(&req).unwrap_or(outcome);
     if let Some(d) = latency {
         tokio::time::sleep(d).await;
     }

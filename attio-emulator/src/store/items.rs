@@ -193,6 +193,24 @@ pub(crate) fn delete(state: &mut State, owner: &dyn Owner, id: Uuid) -> ApiResul
     Ok(())
 }
 
+/// One page of a query: `limit` items from `offset` of [`query`]. Without a filter or
+/// sorts the page is read straight from the items in creation order, without listing
+/// every item first (a page of a large object costs the page, not the object).
+pub(crate) fn query_page<'s>(
+    state: &'s State,
+    owner: &dyn Owner,
+    filter: Option<&Value>,
+    sorts: Option<&Value>,
+    offset: usize,
+    limit: usize,
+) -> ApiResult<Vec<&'s Record>> {
+    if filter.is_none() && sorts.is_none() {
+        return Ok(state.items(&owner.key()).skip(offset).take(limit).collect());
+    }
+    let found = query(state, owner, filter, sorts)?;
+    Ok(found.into_iter().skip(offset).take(limit).collect())
+}
+
 /// The items of `owner` that pass `filter`, ordered by `sorts` (creation order otherwise).
 pub(crate) fn query<'s>(
     state: &'s State,

@@ -15,6 +15,7 @@ pub(crate) mod merge;
 pub(crate) mod notes;
 pub(crate) mod oauth;
 pub(crate) mod records;
+pub(crate) mod render_cache;
 pub(crate) mod schema;
 pub(crate) mod search;
 pub(crate) mod tasks;
@@ -29,6 +30,11 @@ use crate::model::State;
 /// The workspace every handler reads and writes, and the count of successful writes.
 pub(crate) struct Store {
     state: RwLock<State>,
+    /// Bumped each time the workspace is locked for writing (under the lock), so that a
+    /// reader holding the read lock sees the number of the state it reads.
+    generation: AtomicU64,
+    /// Records as query pages send them, for the current generation.
+    pub(crate) rendered: render_cache::RenderCache,
     writes_stored: AtomicU64,
     /// Woken by each successful write (the webhook deliveries wait on it).
     written: tokio::sync::Notify,
@@ -43,6 +49,8 @@ impl Store {
     pub(crate) fn new(state: State) -> Self {
         Store {
             state: RwLock::new(state),
+            generation: AtomicU64::new(0),
+            rendered: render_cache::RenderCache::default(),
             writes_stored: AtomicU64::new(0),
             written: tokio::sync::Notify::new(),
             merging: merge::Merging::default(),
@@ -55,9 +63,17 @@ impl Store {
         self.state.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Writes the workspace.
+    /// Writes the workspace (a new generation of it begins).
     pub(crate) fn write(&self) -> RwLockWriteGuard<'_, State> {
-        self.state.write().unwrap_or_else(|e| e.into_inner())
+        let guard = self.state.write().unwrap_or_else(|e| e.into_inner());
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        guard
+    }
+
+    /// The generation of the workspace: read it while holding the read lock, and it names
+    /// the state that lock shows.
+    pub(crate) fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
     }
 
     /// Counts a successful write.

@@ -4,7 +4,8 @@
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::form::{as_f64, decimal_places, invalid, invalid_because, num_value, obj, unwrap_key};
+use super::exact::{self, Refusal};
+use super::form::{invalid, invalid_because, num_value, obj, unwrap_key};
 use super::location::parse_location;
 use super::name::parse_name;
 use super::normalize::{normalize_domain, normalize_phone, parse_email, root_domain};
@@ -62,8 +63,23 @@ pub(crate) fn parse_element(
                     "\"currency_code\" cannot be written; it is set by the attribute's configuration.",
                 ));
             }
-            let x = as_f64(unwrap_key(raw, "currency_value")).ok_or_else(|| invalid(attr))?;
-            Ok(obj(vec![("currency_value", currency_amount(attr, x)?)]))
+            let amount = match exact::currency_amount(unwrap_key(raw, "currency_value")) {
+                Ok(amount) => amount,
+                Err(Refusal::Form) => return Err(invalid(attr)),
+                Err(Refusal::Range) => {
+                    return Err(invalid_because(
+                        attr,
+                        "currency amounts must be finite and less than 10^15 in magnitude.",
+                    ));
+                }
+                Err(Refusal::Places) => {
+                    return Err(invalid_because(
+                        attr,
+                        "currency amounts have at most 4 decimal places.",
+                    ));
+                }
+            };
+            Ok(obj(vec![("currency_value", amount)]))
         }
         "date" => match unwrap_key(raw, "value") {
             Value::String(s) => {
@@ -175,28 +191,6 @@ pub(crate) fn parse_element(
             attr.api_slug
         ))),
     }
-}
-
-/// Amounts are less than this in magnitude: Attio stores them as 64-bit floats, which hold
-/// 15 significant digits exactly (the same bound as the client's check).
-const MAX_AMOUNT: f64 = 1e15;
-
-/// The stored form of a currency amount: finite, below 10^15 in magnitude, at most four
-/// decimal places (Attio keeps four).
-fn currency_amount(attr: &AttributeDef, x: f64) -> ApiResult<Value> {
-    if !x.is_finite() || x.abs() >= MAX_AMOUNT {
-        return Err(invalid_because(
-            attr,
-            "currency amounts must be finite and less than 10^15 in magnitude.",
-        ));
-    }
-    if decimal_places(x) > 4 {
-        return Err(invalid_because(
-            attr,
-            "currency amounts have at most 4 decimal places.",
-        ));
-    }
-    num_value(x).ok_or_else(|| invalid(attr))
 }
 
 /// The slug of the unique attribute a bare string reference is matched against, for the

@@ -38,25 +38,10 @@ pub(crate) fn num_value(x: f64) -> Option<Value> {
     }
 }
 
-/// How many decimal places `x` has, counted on its shortest exact text (`4.99` → 2).
-pub(crate) fn decimal_places(x: f64) -> usize {
-    let text = x.to_string();
-    text.split_once('.').map_or(0, |(_, frac)| frac.len())
-}
-
 /// `{"<key>": inner}` → inner, for the object write forms (`{"value": …}`).
 pub(crate) fn unwrap_key<'a>(raw: &'a Value, key: &str) -> &'a Value {
     match raw {
         Value::Object(m) if m.contains_key(key) => &m[key],
         _ => raw,
-    }
-}
-
-/// A number, also from a numeric string.
-pub(crate) fn as_f64(v: &Value) -> Option<f64> {
-    match v {
-        Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse::<f64>().ok().filter(|x| x.is_finite()),
-        _ => None,
     }
 }

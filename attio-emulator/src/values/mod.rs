@@ -5,6 +5,7 @@
 
 mod country;
 mod element;
+pub(crate) mod exact;
 mod form;
 mod location;
 mod markdown;

@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Each argument is a file or a directory (every file in it, not recursive). Every file is
-//! run through the `decode_records` body on its bytes and through the `differential` body
+//! run through the `decode_records`, `decode_entries` and `decode_webhooks` bodies on its
+//! bytes and through the `differential` body
 //! as it is (its first byte choosing the mode), and, when the file is a JSON document, also
 //! straight through the comparison. A panic is reported with the file name and the run goes
 //! on; the exit code is 1 if any file panicked. With `-v` every comparison's outcome is
@@ -22,6 +23,8 @@
 #[cfg(fuzzing)]
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     attio_fuzz::fuzz_decode(data);
+    attio_fuzz::fuzz_entries(data);
+    let _ = attio_core::webhook::decode(data);
     let _ = attio_fuzz::fuzz_differential(data);
 });
 
@@ -37,7 +40,9 @@ mod replay {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use attio_fuzz::{Report, differential, fuzz_decode, fuzz_differential};
+    use attio_fuzz::{
+        Report, differential, fuzz_decode, fuzz_differential, fuzz_entries, fuzz_webhooks,
+    };
 
     fn files(arg: &Path, out: &mut Vec<PathBuf>) {
         if arg.is_dir() {
@@ -133,6 +138,20 @@ mod replay {
                     "decode_records",
                     Box::new(|| {
                         fuzz_decode(&bytes);
+                        Report::default()
+                    }),
+                ),
+                (
+                    "decode_entries",
+                    Box::new(|| {
+                        fuzz_entries(&bytes);
+                        Report::default()
+                    }),
+                ),
+                (
+                    "decode_webhooks",
+                    Box::new(|| {
+                        fuzz_webhooks(&bytes);
                         Report::default()
                     }),
                 ),

@@ -45,7 +45,7 @@ fn main() {
 
     let deal = Deal {
         stage: None,
-        amount: Some(Currency::new(10.0)),
+        amount: Some(Currency::new(10)),
         tags: vec![],
         deal_owner: ActorRef::workspace_member(uuid::Uuid::nil()),
         code: None,

@@ -25,7 +25,8 @@ pub(super) enum Mode {
 /// [`Entries::assert_many`](super::Entries::assert_many); `.await` it to run it.
 ///
 /// Attio has no bulk endpoint, so every entry is its own request. Up to
-/// [`concurrency`](EntryBulk::concurrency) requests are in flight at once (default 8), all
+/// [`concurrency`](EntryBulk::concurrency) requests are in flight at once (by default as for
+/// [`Bulk::concurrency`](crate::Bulk::concurrency): 13 at 25 writes/s), all
 /// paced by the client's write budget and retried by its policy like the single-entry
 /// calls (a create after a lost response is not resent: it could add a second entry). The
 /// output has exactly one `Result` per input entry, in input order; an entry that fails
@@ -77,17 +78,18 @@ impl<E: AttioEntry> fmt::Debug for EntryBulk<E> {
 impl<E: AttioEntry> EntryBulk<E> {
     pub(super) fn new(client: Client, mode: Mode, bodies: Vec<Result<Vec<u8>, Error>>) -> Self {
         EntryBulk {
+            concurrency: bulk::default_concurrency(client.rate_limits()),
             client,
             mode,
             bodies,
-            concurrency: 8,
             progress: None,
             _model: PhantomData,
         }
     }
 
-    /// How many requests may be in flight at once (default 8, at least 1). The write
-    /// budget still applies.
+    /// How many requests may be in flight at once (at least 1). The write budget still
+    /// applies. The default is that of [`Bulk::concurrency`](crate::Bulk::concurrency):
+    /// `writes_per_second × 0.5` within 8 to 32, 13 at Attio's 25 writes/s.
     pub fn concurrency(mut self, n: usize) -> Self {
         self.concurrency = n.max(1);
         self

@@ -1,5 +1,6 @@
 //! Entries queries: one page with [`EntryQuery::send`], every page with
-//! [`EntryQuery::stream`]; filters and sorts on the list's attributes and on the parent
+//! [`EntryQuery::stream`], or with several pages in flight with [`EntryQuery::export`];
+//! filters and sorts on the list's attributes and on the parent
 //! record's.
 
 use std::fmt;
@@ -7,15 +8,15 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures_util::stream::{Stream, StreamExt};
+use futures_util::stream::Stream;
 
 use super::parent;
 use super::requests::query_request;
+use crate::api::export::{Export, Source};
 use crate::entry::{AttioEntry, Entry};
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
-use crate::http::page::{Endpoint, Page, Paging};
 use crate::json;
 use crate::record::AttioRecord;
 
@@ -215,11 +216,12 @@ impl<E: AttioEntry> EntryQuery<E> {
     }
 
     /// Every matching entry, page after page (`limit` entries per request, default 500),
-    /// fetched lazily as the stream is polled. The stream ends after a page shorter than
-    /// the page size. An entry that cannot be decoded into the model is yielded as an
-    /// [`Error::Decode`] naming it, and the stream goes on with the next entry; a request
-    /// that fails (or a body that is not a page of entries) is yielded as its error and
-    /// ends the stream. The stream is `Unpin` and `Send`.
+    /// fetched lazily as the stream is polled, one page at a time: this is
+    /// [`export`](EntryQuery::export) with one page in flight. The stream ends after a
+    /// page shorter than the page size. An entry that cannot be decoded into the model is
+    /// yielded as an [`Error::Decode`] naming it, and the stream goes on with the next
+    /// entry; a request that fails (or a body that is not a page of entries) is yielded as
+    /// its error and ends the stream. The stream is `Unpin` and `Send`.
     ///
     /// ```no_run
     /// # use attio_core::{AttioEntry, Client};
@@ -239,25 +241,55 @@ impl<E: AttioEntry> EntryQuery<E> {
     where
         E: Send + 'static,
     {
-        let paging = Paging::body_offset(self.limit.unwrap_or(DEFAULT_PAGE));
-        let filter = self.filter_json();
-        let sorts = self.sorts;
-        let endpoint = Endpoint {
-            base: query_request::<E>(Vec::new()),
-            body: Some(Box::new(move |limit, offset| {
-                json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
-            })),
+        EntryStream {
+            inner: Box::pin(self.export().concurrency(1).stream()),
+        }
+    }
+
+    /// Every matching entry with several pages in flight at once, within the client's read
+    /// budget, in the order [`stream`](EntryQuery::stream) yields them: see
+    /// [`Export`](crate::Export). [`in_creation_order`](crate::Export::in_creation_order)
+    /// sorts entries by `created_at`.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioEntry, Client};
+    /// # use attio_core::values::Status;
+    /// # #[derive(AttioEntry)]
+    /// # #[attio(list = "sales")]
+    /// # struct Deal { stage: Option<Status> }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// use attio_core::stream::TryStreamExt;
+    ///
+    /// let every: Vec<_> = client
+    ///     .entries::<Deal>()
+    ///     .query()
+    ///     .export()
+    ///     .in_creation_order()
+    ///     .concurrency(8)
+    ///     .stream()
+    ///     .try_collect()
+    ///     .await?;
+    /// # let _ = every;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn export(self) -> Export<Entry<E>>
+    where
+        E: Send + 'static,
+    {
+        let source = Source {
+            request: query_request::<E>(Vec::new()),
+            filter: self.filter_json(),
+            sorts: self.sorts,
+            page_size: self.limit.unwrap_or(DEFAULT_PAGE),
+            offset: self.offset,
+            creation_order: &["created_at"],
             // Each entry is one item, good or bad, so a bad entry counts toward the page
             // size that tells the last page.
-            decode: |body| json::decode_entries_each::<E>(body).map(Page::of),
+            decode: json::decode_entries_each::<E>,
+            target: E::LIST,
         };
-        let items = self
-            .client
-            .pages(paging, paging.first(self.offset), endpoint)
-            .map(|item| item.and_then(|entry| entry));
-        EntryStream {
-            inner: Box::pin(items),
-        }
+        Export::new(self.client, source)
     }
 }
 

@@ -1,17 +1,18 @@
-//! Records queries: one page with [`Query::send`], every page with [`Query::stream`].
+//! Records queries: one page with [`Query::send`], every page with [`Query::stream`], or
+//! with several pages in flight with [`Query::export`].
 
 use std::fmt;
 use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-use futures_util::stream::{Stream, StreamExt};
+use futures_util::stream::Stream;
 
 use super::requests;
+use crate::api::export::{Export, Source};
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
-use crate::http::page::{self, Endpoint, Paging};
 use crate::json;
 use crate::page::Page;
 use crate::record::{AttioRecord, Record};
@@ -200,13 +201,20 @@ impl<T: AttioRecord> Query<T> {
     }
 
     /// Every matching record, page after page (`limit` records per request, default 500),
-    /// fetched lazily as the stream is polled. The stream ends after a page shorter than
-    /// the page size.
+    /// fetched lazily as the stream is polled, one page at a time. The stream ends after a
+    /// page shorter than the page size.
+    ///
+    /// This is [`export`](Query::export) with one page in flight
+    /// (`.export().concurrency(1).stream()`): the next page is requested once the last
+    /// record of the previous one has been yielded. It keeps the least in memory and sends
+    /// no request past the end; an export is faster when the round trip, not the read
+    /// budget, is what limits the rate.
     ///
     /// A record that cannot be decoded into the model is yielded as an [`Error::Decode`]
     /// naming it, and the stream goes on with the next record; a request that fails (or a
     /// body that is not a page of records) is yielded as its error and ends the stream.
-    /// (`try_collect` stops at the first error of either kind.)
+    /// (`try_collect` stops at the first error of either kind.) On records created or
+    /// deleted while the stream runs, see [`Export`].
     ///
     /// The stream is `Unpin`: poll it with [`StreamExt::next`](crate::stream::StreamExt::next)
     /// without pinning it first.
@@ -234,25 +242,54 @@ impl<T: AttioRecord> Query<T> {
     where
         T: Send + 'static,
     {
-        let paging = Paging::body_offset(self.limit.unwrap_or(DEFAULT_PAGE));
-        let filter = self.filter_json();
-        let sorts = self.sorts;
-        let endpoint = Endpoint {
-            base: requests::query_request::<T>(Vec::new()),
-            body: Some(Box::new(move |limit, offset| {
-                json::encode_query(filter.as_ref(), &sorts, Some(limit), offset)
-            })),
+        RecordStream {
+            inner: Box::pin(self.export().concurrency(1).stream()),
+        }
+    }
+
+    /// Every matching record with several pages in flight at once, within the client's read
+    /// budget, in the order [`stream`](Query::stream) yields them: see [`Export`] (its
+    /// concurrency, progress callback, memory bound, and what records created or deleted
+    /// meanwhile do to it). The query's filters, sorts, page size (`limit`, default 500)
+    /// and `offset` apply.
+    ///
+    /// ```no_run
+    /// # use attio_core::{AttioRecord, Client};
+    /// # #[derive(AttioRecord)]
+    /// # #[attio(object = "people")]
+    /// # struct Person { job_title: Option<String> }
+    /// # async fn run(client: Client) -> Result<(), attio_core::Error> {
+    /// use attio_core::stream::TryStreamExt;
+    ///
+    /// let everyone: Vec<_> = client
+    ///     .query::<Person>()
+    ///     .export()
+    ///     .in_creation_order()
+    ///     .on_progress(|p| eprintln!("{} people", p.records))
+    ///     .stream()
+    ///     .try_collect()
+    ///     .await?;
+    /// # let _ = everyone;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn export(self) -> Export<Record<T>>
+    where
+        T: Send + 'static,
+    {
+        let source = Source {
+            request: requests::query_request::<T>(Vec::new()),
+            filter: self.filter_json(),
+            sorts: self.sorts,
+            page_size: self.limit.unwrap_or(DEFAULT_PAGE),
+            offset: self.offset,
+            creation_order: &["created_at", "record_id"],
             // Each record is one item, good or bad, so a bad record counts toward the page
             // size that tells the last page.
-            decode: |body| json::decode_records_each::<T>(body).map(page::Page::of),
+            decode: json::decode_records_each::<T>,
+            target: T::OBJECT,
         };
-        let items = self
-            .client
-            .pages(paging, paging.first(self.offset), endpoint)
-            .map(|item| item.and_then(|record| record));
-        RecordStream {
-            inner: Box::pin(items),
-        }
+        Export::new(self.client, source)
     }
 }
 
