@@ -137,7 +137,7 @@
 //!
 //! | feature | default | what it brings | what it pulls in |
 //! |---|---|---|---|
-//! | `derive` | yes | `#[derive(AttioRecord)]` and `#[derive(AttioEntry)]`, re-exported at the root | `attio-derive` (`syn`, `quote`, at build time) |
+//! | `derive` | yes | `#[derive(AttioRecord)]`, `#[derive(AttioEntry)]` and `#[derive(AttioEnum)]`, re-exported at the root | `attio-derive` (`syn`, `quote`, at build time) |
 //! | `client` | yes | the async HTTP client: [`Client`], [`ClientBuilder`] (with `Client::from_env`), the [`api`] handles, [`stream`], pacing against the rate limits, retries; turns on `http` | `reqwest` (rustls), `tokio`, `futures-util`, `http`, `bytes` |
 //! | `http` | with `client` or `axum` | [`webhook::Headers`] for `http::HeaderMap`, the header map of hyper, axum and reqwest | `http` |
 //! | `axum` | no | [`webhook::Verified`], an axum extractor that verifies and decodes a webhook delivery; turns on `http` | `axum` |
