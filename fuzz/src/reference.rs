@@ -248,7 +248,9 @@ fn typed_value(kind: Kind, o: &Map<String, Value>) -> Option<NValue> {
             _ => return None,
         }),
         Kind::Currency => NValue::Currency {
-            value: Bits::of(number_or_decimal_string(o.get("currency_value")?)?),
+            // An amount has no sign of zero (the exact decimal reads `-0.0` as 0): `+ 0.0`
+            // turns -0.0 into 0.0 and leaves every other value as it is.
+            value: Bits::of(number_or_decimal_string(o.get("currency_value")?)? + 0.0),
             code: nullable(o.get("currency_code"), string)?,
         },
         Kind::Date => NValue::Date(date(o.get("value")?.as_str()?)?),
