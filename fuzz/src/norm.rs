@@ -290,12 +290,7 @@ impl Norm for Currency {
     fn norm(&self) -> NValue {
         NValue::Currency {
             // The exact decimal at its nearest float, as the reference reads the text.
-            value: Bits::of(
-                self.currency_value
-                    .to_string()
-                    .parse()
-                    .unwrap_or(f64::NAN),
-            ),
+            value: Bits::of(self.currency_value.to_string().parse().unwrap_or(f64::NAN)),
             code: self.currency_code.clone(),
         }
     }
