@@ -7,45 +7,8 @@ mod common;
 use attio_core::models::{Activity, NewComment, NewNote, NewTask};
 use attio_core::values::Timestamp;
 use attio_core::{AnyRecordRef, RecordRef};
-use attio_emulator::Emulator;
 use common::{Person, person, start};
-use serde_json::json;
 use uuid::Uuid;
-
-/// Creates a `prospects` list of people and puts `person` on it; the entry's id.
-async fn entry_for(emu: &Emulator, person: Uuid) -> Uuid {
-    let http = reqwest::Client::new();
-    let post = |path: &str, body: serde_json::Value| {
-        http.post(format!("{}/v2{path}", emu.base_url()))
-            .bearer_auth(emu.api_key())
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
-    };
-    let list = post(
-        "/lists",
-        json!({"data": {
-            "name": "Prospects", "api_slug": "prospects", "parent_object": "people",
-            "workspace_access": "full-access", "workspace_member_access": [],
-        }}),
-    )
-    .await
-    .expect("list created");
-    assert_eq!(list.status(), 200, "{}", list.text().await.unwrap());
-    let entry = post(
-        "/lists/prospects/entries",
-        json!({"data": {"parent_record_id": person, "parent_object": "people", "entry_values": {}}}),
-    )
-    .await
-    .expect("entry created");
-    assert_eq!(entry.status(), 200);
-    let body: serde_json::Value = serde_json::from_slice(&entry.bytes().await.unwrap()).unwrap();
-    body["data"]["id"]["entry_id"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap()
-}
 
 fn at(s: &str) -> Timestamp {
     s.parse().unwrap()
@@ -62,7 +25,7 @@ async fn the_timeline_merges_every_kind_newest_first() {
         .unwrap()
         .authorized_by_workspace_member_id
         .unwrap();
-    let entry = entry_for(&emu, ada.record_id().unwrap()).await;
+    let entry = common::prospect_entry(&emu, ada.record_id().unwrap()).await;
 
     // Back-dated items, created out of order; the task is created now, so it is newest.
     let old_note = client

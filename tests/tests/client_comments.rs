@@ -7,9 +7,7 @@ mod common;
 use attio_core::models::NewComment;
 use attio_core::values::Timestamp;
 use attio_core::{Client, RecordRef};
-use attio_emulator::Emulator;
 use common::{Person, person, start};
-use serde_json::json;
 use uuid::Uuid;
 
 /// The member the token belongs to: a comment's author.
@@ -136,46 +134,11 @@ async fn a_comment_by_a_non_member_or_on_a_missing_record_is_refused() {
     emu.shutdown().await;
 }
 
-/// Creates a `prospects` list of people and puts `person` on it; the entry's id.
-async fn entry_for(emu: &Emulator, person: Uuid) -> Uuid {
-    let http = reqwest::Client::new();
-    let post = |path: &str, body: serde_json::Value| {
-        http.post(format!("{}/v2{path}", emu.base_url()))
-            .bearer_auth(emu.api_key())
-            .header("content-type", "application/json")
-            .body(body.to_string())
-            .send()
-    };
-    let list = post(
-        "/lists",
-        json!({"data": {
-            "name": "Prospects", "api_slug": "prospects", "parent_object": "people",
-            "workspace_access": "full-access", "workspace_member_access": [],
-        }}),
-    )
-    .await
-    .expect("list created");
-    assert_eq!(list.status(), 200, "{}", list.text().await.unwrap());
-    let entry = post(
-        "/lists/prospects/entries",
-        json!({"data": {"parent_record_id": person, "parent_object": "people", "entry_values": {}}}),
-    )
-    .await
-    .expect("entry created");
-    assert_eq!(entry.status(), 200);
-    let body: serde_json::Value = serde_json::from_slice(&entry.bytes().await.unwrap()).unwrap();
-    body["data"]["id"]["entry_id"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_comment_starts_a_thread_on_a_list_entry() {
     let (emu, client) = start().await;
     let ada = person(&client, "ada@example.com").await;
-    let entry = entry_for(&emu, ada.record_id().unwrap()).await;
+    let entry = common::prospect_entry(&emu, ada.record_id().unwrap()).await;
     let me = me(&client).await;
     let c = client
         .comments()

@@ -182,3 +182,38 @@ pub async fn person(client: &Client, email: &str) -> RecordRef<Person> {
         .expect("person created");
     RecordRef::new(created.id.record_id)
 }
+
+/// Creates a `prospects` list of people and puts `person` on it; the entry's id.
+pub async fn prospect_entry(emu: &Emulator, person: uuid::Uuid) -> uuid::Uuid {
+    let http = reqwest::Client::new();
+    let post = |path: &str, body: serde_json::Value| {
+        http.post(format!("{}/v2{path}", emu.base_url()))
+            .bearer_auth(emu.api_key())
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+    };
+    let list = post(
+        "/lists",
+        serde_json::json!({"data": {
+            "name": "Prospects", "api_slug": "prospects", "parent_object": "people",
+            "workspace_access": "full-access", "workspace_member_access": [],
+        }}),
+    )
+    .await
+    .expect("list created");
+    assert_eq!(list.status(), 200, "{}", list.text().await.unwrap());
+    let entry = post(
+        "/lists/prospects/entries",
+        serde_json::json!({"data": {"parent_record_id": person, "parent_object": "people", "entry_values": {}}}),
+    )
+    .await
+    .expect("entry created");
+    assert_eq!(entry.status(), 200);
+    let body: serde_json::Value = serde_json::from_slice(&entry.bytes().await.unwrap()).unwrap();
+    body["data"]["id"]["entry_id"]
+        .as_str()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
