@@ -4,7 +4,7 @@
 
 mod common;
 
-use attio_core::{AttioRecord, Client, Error, RateLimits, json};
+use attio_core::{AttioEntry, AttioRecord, Client, Error, RateLimits, json};
 use attio_emulator::Emulator;
 use common::*;
 
@@ -101,6 +101,47 @@ fn an_attribute_sent_twice_in_values_is_refused() {
     );
     let e = duplicate(&format!(r#"{{"data":{}}}"#, record(&values)), "twitter");
     assert_eq!(e.path, "data.values.twitter");
+}
+
+/// An entry of a list with one text attribute.
+#[derive(AttioEntry, Debug, Clone, PartialEq)]
+#[attio(list = "hiring")]
+struct Noted {
+    note: Option<String>,
+}
+
+fn entry(values: &str) -> String {
+    format!(
+        r#"{{"data":{{"id":{{"workspace_id":"14beef7a-99f7-4534-a87e-70b564330a4c","list_id":"33ebdbe9-e529-47c9-b894-0ba25e9c15c0","entry_id":"2e6e29ea-c4e0-4f44-842d-78a891f8c156"}},"parent_record_id":"891dcbfc-9141-415d-9b2a-2238a6cc012d","parent_object":"people",{AT},"entry_values":{{{values}}}}}}}"#
+    )
+}
+
+#[test]
+fn an_attribute_sent_twice_in_entry_values_is_refused() {
+    let once = entry(&format!(r#""note":[{}],"stage":[]"#, title("first")));
+    let e = json::decode_entry::<Noted>(once.as_bytes()).unwrap();
+    assert_eq!(e.values.note.as_deref(), Some("first"));
+    for (values, slug) in [
+        // Read by the model, even when the first array is empty.
+        (
+            format!(
+                r#""note":[{}],"note":[{}]"#,
+                title("first"),
+                title("second")
+            ),
+            "note",
+        ),
+        (format!(r#""note":[],"note":[{}]"#, title("second")), "note"),
+        // Skipped by the model.
+        (r#""stage":[],"note":[],"stage":[]"#.to_owned(), "stage"),
+    ] {
+        let err = json::decode_entry::<Noted>(entry(&values).as_bytes())
+            .expect_err("a slug sent twice is refused");
+        let e = err.as_decode().expect("a decode error");
+        assert!(e.found.contains(&format!("`{slug}` twice")), "{e}");
+        assert_eq!(e.attribute.as_deref(), Some(slug), "{e}");
+        assert_eq!(e.path, format!("data.entry_values.{slug}"), "{e}");
+    }
 }
 
 #[test]

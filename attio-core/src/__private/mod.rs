@@ -7,12 +7,14 @@
 
 mod absent;
 mod field;
+mod slugs;
 
 pub use crate::decode::ctx::DecodeCtx;
 pub use crate::decode::key::Key;
 pub use absent::{AbsentKey, many, optional};
 pub(crate) use field::take_refused;
 pub use field::{decode_many, decode_single, required, write_many, write_one, write_opt};
+pub use slugs::{OtherSlugs, first_read};
 
 pub use crate::values::enums::{
     EnumBuilder, eq_constraint as enum_eq_constraint, finish as enum_finish,

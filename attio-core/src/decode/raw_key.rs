@@ -30,20 +30,76 @@ impl<'de> RawKey<'de> {
     /// control character, invalid UTF-8).
     #[inline]
     pub(crate) fn into_key<E: de::Error>(self) -> Result<Key<'de>, E> {
+        match self.into_named()? {
+            Named::Known(_, name) => Ok(Key(Cow::Borrowed(name))),
+            Named::Other(key) => Ok(key),
+        }
+    }
+
+    /// The string as one of the built-in value types' keys, or as other text (checked as in
+    /// [`RawKey::into_key`]).
+    #[inline]
+    pub(crate) fn into_named<E: de::Error>(self) -> Result<Named<'de>, E> {
+        if let Some((index, name)) = known(&self.bytes) {
+            return Ok(Named::Known(index, name));
+        }
         if self.raw && self.bytes.iter().any(|&b| b < 0x20) {
             return Err(control_character());
         }
         match self.bytes {
             Cow::Borrowed(b) => match std::str::from_utf8(b) {
-                Ok(s) => Ok(Key(Cow::Borrowed(s))),
+                Ok(s) => Ok(Named::Other(Key(Cow::Borrowed(s)))),
                 Err(_) => Err(invalid_utf8()),
             },
             Cow::Owned(b) => match String::from_utf8(b) {
-                Ok(s) => Ok(Key(Cow::Owned(s))),
+                Ok(s) => Ok(Named::Other(Key(Cow::Owned(s)))),
                 Err(_) => Err(invalid_utf8()),
             },
         }
     }
+}
+
+/// A key read by [`RawKey::into_named`].
+pub(crate) enum Named<'de> {
+    /// A key of a built-in value type: its number (below 64) and its name.
+    Known(u8, &'static str),
+    /// Any other key.
+    Other(Key<'de>),
+}
+
+/// Builds [`known`] and the list of its names from one list of ASCII names, numbered in
+/// order.
+macro_rules! known_keys {
+    ($($name:ident)*) => {
+        /// The keys of the built-in value types, as text without a UTF-8 check: bytes equal
+        /// to one of these ASCII names are that name. Each has its own number below 64, for
+        /// a bit set.
+        #[inline]
+        fn known(bytes: &[u8]) -> Option<(u8, &'static str)> {
+            let mut index = 0u8;
+            $(
+                if bytes == stringify!($name).as_bytes() {
+                    return Some((index, stringify!($name)));
+                }
+                index += 1;
+            )*
+            let _ = index;
+            None
+        }
+
+        /// Every name [`known`] knows.
+        #[cfg(test)]
+        const KNOWN: &[&str] = &[$(stringify!($name)),*];
+    };
+}
+
+known_keys! {
+    value target_object target_record_id email_address original_email_address email_domain
+    email_root_domain email_local_specifier first_name last_name full_name option status
+    referenced_actor_type referenced_actor_id domain root_domain phone_number
+    original_phone_number normalized_phone_number country_code currency_value currency_code
+    line_1 line_2 line_3 line_4 locality region postcode latitude longitude
+    interaction_type interacted_at owner_actor record_id
 }
 
 #[cold]
@@ -120,8 +176,27 @@ mod tests {
     }
 
     #[test]
+    fn the_known_keys_have_distinct_numbers_below_64() {
+        let mut seen = 0u64;
+        for name in KNOWN {
+            let (i, n) = known(name.as_bytes()).expect(name);
+            assert_eq!(n, *name);
+            assert!(i < 64, "{name}");
+            assert_eq!(seen & (1 << i), 0, "{name}: {i} twice");
+            seen |= 1 << i;
+        }
+        assert_eq!(known(b"values"), None);
+        assert_eq!(known(b"valu"), None);
+        assert_eq!(known(b""), None);
+    }
+
+    #[test]
     fn raw_keys_are_checked_like_serde_json_strings() {
         assert_eq!(key(r#""active_from""#).unwrap(), "active_from");
+        // A built-in value type's key, sent plain or escaped.
+        assert_eq!(key(r#""value""#).unwrap(), "value");
+        assert_eq!(key(r#""val\u0075e""#).unwrap(), "value");
+        assert!(key("\"val\tue\"").is_err(), "a raw tab in a near-known key");
         assert_eq!(key(r#""caf\u00e9""#).unwrap(), "café");
         assert_eq!(key(r#""a\tb""#).unwrap(), "a\tb");
         assert_eq!(key("\"é\"").unwrap(), "é");

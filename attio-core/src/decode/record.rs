@@ -1,12 +1,10 @@
 //! Records: the record object (`{id, created_at, web_url, values}`), whose `values` the
 //! model's generated decoder reads, and arrays of records.
 
-use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
-use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::ctx::DecodeCtx;
@@ -108,105 +106,9 @@ struct ValuesSeed<'a, T> {
 impl<'de, T: AttioRecord> DeserializeSeed<'de> for ValuesSeed<'_, T> {
     type Value = T;
 
+    /// The generated decoder refuses a slug sent twice, read or skipped.
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        let unique = UniqueSlugs {
-            inner: d,
-            ctx: self.ctx,
-        };
-        T::__decode_values(unique, self.ctx)
-    }
-}
-
-/// The `values` map, handed to the model's generated decoder so that an attribute slug
-/// sent twice is an error, whether or not the model reads it.
-struct UniqueSlugs<'a, D> {
-    inner: D,
-    ctx: &'a DecodeCtx,
-}
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for UniqueSlugs<'_, D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_any(UniqueSlugsVisitor {
-            inner: visitor,
-            ctx: self.ctx,
-        })
-    }
-
-    #[inline]
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.inner.deserialize_map(UniqueSlugsVisitor {
-            inner: visitor,
-            ctx: self.ctx,
-        })
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
-        option unit unit_struct newtype_struct seq tuple tuple_struct struct enum identifier
-        ignored_any
-    }
-}
-
-struct UniqueSlugsVisitor<'a, V> {
-    inner: V,
-    ctx: &'a DecodeCtx,
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for UniqueSlugsVisitor<'_, V> {
-    type Value = V::Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        self.inner.expecting(f)
-    }
-
-    #[inline]
-    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<V::Value, A::Error> {
-        self.inner.visit_map(UniqueSlugsMap {
-            map,
-            ctx: self.ctx,
-            seen: SeenKeys::new(),
-        })
-    }
-}
-
-struct UniqueSlugsMap<'a, 'de, A> {
-    map: A,
-    ctx: &'a DecodeCtx,
-    seen: SeenKeys<'de, 64>,
-}
-
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for UniqueSlugsMap<'_, 'de, A> {
-    type Error = A::Error;
-
-    #[inline]
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, A::Error> {
-        let Some(key) = self.map.next_key::<Key<'de>>()? else {
-            return Ok(None);
-        };
-        if !self.seen.first_time(&key) {
-            self.ctx.set_attribute(key.as_str());
-            self.ctx.push_key(key.as_str());
-            return Err(duplicate(self.ctx, key.as_str()));
-        }
-        match key.0 {
-            Cow::Borrowed(slug) => seed.deserialize(BorrowedStrDeserializer::new(slug)),
-            Cow::Owned(slug) => seed.deserialize(StringDeserializer::new(slug)),
-        }
-        .map(Some)
-    }
-
-    #[inline]
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        self.map.next_value_seed(seed)
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        self.map.size_hint()
+        T::__decode_values(d, self.ctx)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Value objects and value arrays: the seeds that read one value object into a
 //! [`ReadValue`] and an array of them into a `Vec` or an `Option`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -8,7 +9,7 @@ use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqA
 
 use super::ctx::DecodeCtx;
 use super::key::{Key, SeenKeys, duplicate, once};
-use super::raw_key::RawKey;
+use super::raw_key::{Named, RawKey};
 use crate::values::{Actor, Envelope, FastTimestamp, ReadValue};
 
 /// Decodes one read-side value object into `V`, also telling whether it is active.
@@ -49,10 +50,11 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
         let mut envelope = Envelope::default();
         let mut active = true;
         let mut mismatch: Option<String> = None;
-        // A key sent twice is an error: the envelope's keys are told apart by a bit each,
-        // the value type's own keys by `seen`.
+        // A key sent twice is an error: the envelope's keys and the built-in value types'
+        // keys are told apart by a bit each, any other key by `seen`.
         let mut envelope_seen = 0u8;
-        let mut seen = SeenKeys::<'de, 12>::new();
+        let mut known_seen = 0u64;
+        let mut seen = SeenKeys::<'de, 4>::new();
         // Envelope keys are told by their bytes (no UTF-8 check needed for an ASCII name);
         // every other key is checked as text first.
         while let Some(raw) = map.next_key::<RawKey<'de>>()? {
@@ -109,9 +111,20 @@ impl<'de, V: ReadValue> Visitor<'de> for ValueSeed<'_, V> {
                     (step, k)
                 }
                 _ => {
-                    let key = raw.into_key::<A::Error>()?;
+                    let (key, first) = match raw.into_named::<A::Error>()? {
+                        Named::Known(bit, name) => {
+                            let mask = 1u64 << bit;
+                            let first = known_seen & mask == 0;
+                            known_seen |= mask;
+                            (Key(Cow::Borrowed(name)), first)
+                        }
+                        Named::Other(key) => {
+                            let first = seen.first_time(&key);
+                            (key, first)
+                        }
+                    };
                     let k = key.as_str();
-                    let step = if seen.first_time(&key) {
+                    let step = if first {
                         V::read_field(&mut builder, k, &mut map)
                     } else {
                         Err(duplicate(ctx, k))

@@ -25,19 +25,25 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
             }
         }
     });
+    // A slug sent twice is an error (the second array would silently win): a flag per
+    // field read, `OtherSlugs` for the slugs the model skips.
+    let read_count = m.read_fields().count();
+    let seen_flags =
+        (read_count > 0).then(|| quote! { let mut __attio_seen = [false; #read_count]; });
     let arms = m.read_fields().enumerate().map(|(i, f)| {
         let slot = slot(i);
         let vt = f.value_ty;
         let slug = &f.slug;
+        let once = quote! { #p::first_read::<__A::Error>(&mut __attio_seen[#i], self.ctx, #slug)?; };
         match f.multiplicity {
             Multiplicity::One => quote_spanned! {type_span(f.ty)=>
-                #slug => { #slot = #p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?; }
+                #slug => { #once #slot = #p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?; }
             },
             Multiplicity::Optional => quote_spanned! {type_span(f.ty)=>
-                #slug => { #slot = #p::Option::Some(#p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
+                #slug => { #once #slot = #p::Option::Some(#p::decode_single::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
             },
             Multiplicity::Many => quote_spanned! {type_span(f.ty)=>
-                #slug => { #slot = #p::Option::Some(#p::decode_many::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
+                #slug => { #once #slot = #p::Option::Some(#p::decode_many::<#vt, __A>(&mut __map, self.ctx, #slug)?); }
             },
         }
     });
@@ -99,12 +105,12 @@ pub fn decode_values(n: &Names, m: &Model) -> TokenStream {
                 fn visit_map<__A: #p::serde::de::MapAccess<'de>>(self, mut __map: __A) -> #p::Result<#ident, __A::Error> {
                     #absent_static
                     #(#slots)*
+                    #seen_flags
+                    let mut __attio_others = #p::OtherSlugs::<'de>::new();
                     while let #p::Option::Some(__key) = #p::serde::de::MapAccess::next_key::<#p::Key<'de>>(&mut __map)? {
                         match __key.as_str() {
                             #(#arms)*
-                            _ => {
-                                #p::serde::de::MapAccess::next_value::<#p::serde::de::IgnoredAny>(&mut __map)?;
-                            }
+                            _ => __attio_others.skip(&mut __map, &__key, self.ctx)?,
                         }
                     }
                     #p::Result::Ok(#ident { #(#inits,)* })
