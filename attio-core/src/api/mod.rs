@@ -19,6 +19,7 @@ mod notes;
 pub mod oauth;
 mod objects;
 mod options;
+mod query_parts;
 mod raw;
 mod schema_check;
 mod search;

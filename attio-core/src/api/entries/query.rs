@@ -12,16 +12,14 @@ use futures_util::stream::Stream;
 
 use super::parent;
 use super::requests::query_request;
-use crate::api::export::{Export, Source};
+use crate::api::export::Export;
+use crate::api::query_parts::QueryParts;
 use crate::entry::{AttioEntry, Entry};
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
 use crate::json;
 use crate::record::AttioRecord;
-
-/// Attio's default (and the practical maximum) page size of an entries query.
-const DEFAULT_PAGE: usize = 500;
 
 /// A query on the entries of the list of `E` (`POST /v2/lists/{list}/entries/query`), made
 /// by [`Entries::query`](super::Entries::query).
@@ -58,10 +56,7 @@ const DEFAULT_PAGE: usize = 500;
 #[must_use = "a query does nothing until it is sent or streamed"]
 pub struct EntryQuery<E> {
     client: Client,
-    filters: Vec<serde_json::Value>,
-    sorts: Vec<serde_json::Value>,
-    limit: Option<usize>,
-    offset: usize,
+    parts: QueryParts,
     _model: PhantomData<fn() -> E>,
 }
 
@@ -69,10 +64,7 @@ impl<E> Clone for EntryQuery<E> {
     fn clone(&self) -> Self {
         EntryQuery {
             client: self.client.clone(),
-            filters: self.filters.clone(),
-            sorts: self.sorts.clone(),
-            limit: self.limit,
-            offset: self.offset,
+            parts: self.parts.clone(),
             _model: PhantomData,
         }
     }
@@ -80,13 +72,7 @@ impl<E> Clone for EntryQuery<E> {
 
 impl<E: AttioEntry> fmt::Debug for EntryQuery<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("EntryQuery")
-            .field("list", &E::LIST)
-            .field("filter", &self.filter_json())
-            .field("sorts", &self.sorts)
-            .field("limit", &self.limit)
-            .field("offset", &self.offset)
-            .finish()
+        self.parts.debug(f, "EntryQuery", "list", E::LIST)
     }
 }
 
@@ -94,10 +80,7 @@ impl<E: AttioEntry> EntryQuery<E> {
     pub(super) fn new(client: Client) -> Self {
         EntryQuery {
             client,
-            filters: Vec::new(),
-            sorts: Vec::new(),
-            limit: None,
-            offset: 0,
+            parts: QueryParts::default(),
             _model: PhantomData,
         }
     }
@@ -105,7 +88,7 @@ impl<E: AttioEntry> EntryQuery<E> {
     /// Keeps the entries that match a typed filter on the list's attributes, built from
     /// the model's handles. Several filters are combined with `$and`.
     pub fn filter(mut self, filter: impl FnOnce(E::Attrs) -> Filter<E>) -> Self {
-        self.filters.push(filter(E::attrs()).into_json());
+        self.parts.filters.push(filter(E::attrs()).into_json());
         self
     }
 
@@ -139,20 +122,22 @@ impl<E: AttioEntry> EntryQuery<E> {
         filter: impl FnOnce(P::Attrs) -> Filter<P>,
     ) -> Self {
         let json = filter(P::attrs()).into_json();
-        self.filters.push(parent::filter(E::LIST, P::OBJECT, json));
+        self.parts
+            .filters
+            .push(parent::filter(E::LIST, P::OBJECT, json));
         self
     }
 
     /// Keeps the entries that match a filter written in Attio's JSON syntax (paths of your
     /// own, attributes the model does not declare).
     pub fn filter_raw(mut self, filter: serde_json::Value) -> Self {
-        self.filters.push(filter);
+        self.parts.filters.push(filter);
         self
     }
 
     /// Sorts by a list attribute; call again for a secondary sort.
     pub fn sort(mut self, sort: impl FnOnce(E::Attrs) -> Sort<E>) -> Self {
-        self.sorts.push(sort(E::attrs()).into_json());
+        self.parts.sorts.push(sort(E::attrs()).into_json());
         self
     }
 
@@ -160,39 +145,27 @@ impl<E: AttioEntry> EntryQuery<E> {
     /// (`{"direction":"asc","path":[["<list>","parent_record"],["<object>","<attribute>"]]}`).
     pub fn sort_parent<P: AttioRecord>(mut self, sort: impl FnOnce(P::Attrs) -> Sort<P>) -> Self {
         let json = sort(P::attrs()).into_json();
-        self.sorts.push(parent::sort(E::LIST, P::OBJECT, json));
+        self.parts
+            .sorts
+            .push(parent::sort(E::LIST, P::OBJECT, json));
         self
     }
 
     /// The page size: entries per request (Attio's default is 500).
     pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = Some(limit);
+        self.parts.limit = Some(limit);
         self
     }
 
     /// How many matching entries to skip (default 0).
     pub fn offset(mut self, offset: usize) -> Self {
-        self.offset = offset;
+        self.parts.offset = offset;
         self
-    }
-
-    /// The filter as sent: `None`, the one filter, or `{"$and": [...]}`.
-    fn filter_json(&self) -> Option<serde_json::Value> {
-        match self.filters.as_slice() {
-            [] => None,
-            [one] => Some(one.clone()),
-            many => Some(serde_json::json!({ "$and": many })),
-        }
     }
 
     /// The request body, `{"filter":…,"sorts":…,"limit":…,"offset":…}`.
     pub fn to_body(&self) -> Vec<u8> {
-        json::encode_query(
-            self.filter_json().as_ref(),
-            &self.sorts,
-            self.limit,
-            self.offset,
-        )
+        self.parts.to_body()
     }
 
     /// Sends the query and returns one page: at most `limit` entries from `offset`.
@@ -277,18 +250,14 @@ impl<E: AttioEntry> EntryQuery<E> {
     where
         E: Send + 'static,
     {
-        let source = Source {
-            request: query_request::<E>(Vec::new()),
-            filter: self.filter_json(),
-            sorts: self.sorts,
-            page_size: self.limit.unwrap_or(DEFAULT_PAGE),
-            offset: self.offset,
-            creation_order: &["created_at"],
-            // Each entry is one item, good or bad, so a bad entry counts toward the page
-            // size that tells the last page.
-            decode: json::decode_entries_each::<E>,
-            target: E::LIST,
-        };
+        // Each entry is one item, good or bad, so a bad entry counts toward the page
+        // size that tells the last page.
+        let source = self.parts.into_source(
+            query_request::<E>(Vec::new()),
+            &["created_at"],
+            json::decode_entries_each::<E>,
+            E::LIST,
+        );
         Export::new(self.client, source)
     }
 }

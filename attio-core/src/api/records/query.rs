@@ -9,16 +9,14 @@ use std::task::{Context, Poll};
 use futures_util::stream::Stream;
 
 use super::requests;
-use crate::api::export::{Export, Source};
+use crate::api::export::Export;
+use crate::api::query_parts::QueryParts;
 use crate::error::Error;
 use crate::filter::{Filter, Sort};
 use crate::http::client::Client;
 use crate::json;
 use crate::page::Page;
 use crate::record::{AttioRecord, Record};
-
-/// Attio's default (and the practical maximum) page size of a records query.
-const DEFAULT_PAGE: usize = 500;
 
 /// A records query on the model `T` (`POST /v2/objects/{object}/records/query`), made by
 /// [`Client::query`].
@@ -49,10 +47,7 @@ const DEFAULT_PAGE: usize = 500;
 #[must_use = "a query does nothing until it is sent or streamed"]
 pub struct Query<T> {
     client: Client,
-    filters: Vec<serde_json::Value>,
-    sorts: Vec<serde_json::Value>,
-    limit: Option<usize>,
-    offset: usize,
+    parts: QueryParts,
     _model: PhantomData<fn() -> T>,
 }
 
@@ -60,10 +55,7 @@ impl<T> Clone for Query<T> {
     fn clone(&self) -> Self {
         Query {
             client: self.client.clone(),
-            filters: self.filters.clone(),
-            sorts: self.sorts.clone(),
-            limit: self.limit,
-            offset: self.offset,
+            parts: self.parts.clone(),
             _model: PhantomData,
         }
     }
@@ -71,13 +63,7 @@ impl<T> Clone for Query<T> {
 
 impl<T: AttioRecord> fmt::Debug for Query<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Query")
-            .field("object", &T::OBJECT)
-            .field("filter", &self.filter_json())
-            .field("sorts", &self.sorts)
-            .field("limit", &self.limit)
-            .field("offset", &self.offset)
-            .finish()
+        self.parts.debug(f, "Query", "object", T::OBJECT)
     }
 }
 
@@ -85,10 +71,7 @@ impl<T: AttioRecord> Query<T> {
     pub(crate) fn new(client: Client) -> Self {
         Query {
             client,
-            filters: Vec::new(),
-            sorts: Vec::new(),
-            limit: None,
-            offset: 0,
+            parts: QueryParts::default(),
             _model: PhantomData,
         }
     }
@@ -96,7 +79,7 @@ impl<T: AttioRecord> Query<T> {
     /// Keeps the records that match a typed filter built from the model's attribute handles
     /// (see [`crate::filter`]). Several filters are combined with `$and`.
     pub fn filter(mut self, filter: impl FnOnce(T::Attrs) -> Filter<T>) -> Self {
-        self.filters.push(filter(T::attrs()).into_json());
+        self.parts.filters.push(filter(T::attrs()).into_json());
         self
     }
 
@@ -122,45 +105,31 @@ impl<T: AttioRecord> Query<T> {
     /// # }
     /// ```
     pub fn filter_raw(mut self, filter: serde_json::Value) -> Self {
-        self.filters.push(filter);
+        self.parts.filters.push(filter);
         self
     }
 
     /// Sorts by an attribute; call again for a secondary sort.
     pub fn sort(mut self, sort: impl FnOnce(T::Attrs) -> Sort<T>) -> Self {
-        self.sorts.push(sort(T::attrs()).into_json());
+        self.parts.sorts.push(sort(T::attrs()).into_json());
         self
     }
 
     /// The page size: records per request (Attio's default is 500).
     pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = Some(limit);
+        self.parts.limit = Some(limit);
         self
     }
 
     /// How many matching records to skip (default 0).
     pub fn offset(mut self, offset: usize) -> Self {
-        self.offset = offset;
+        self.parts.offset = offset;
         self
-    }
-
-    /// The filter as sent: `None`, the one filter, or `{"$and": [...]}`.
-    fn filter_json(&self) -> Option<serde_json::Value> {
-        match self.filters.as_slice() {
-            [] => None,
-            [one] => Some(one.clone()),
-            many => Some(serde_json::json!({ "$and": many })),
-        }
     }
 
     /// The request body, `{"filter":…,"sorts":…,"limit":…,"offset":…}`.
     pub fn to_body(&self) -> Vec<u8> {
-        json::encode_query(
-            self.filter_json().as_ref(),
-            &self.sorts,
-            self.limit,
-            self.offset,
-        )
+        self.parts.to_body()
     }
 
     /// Sends the query and returns one page: at most `limit` records from `offset`.
@@ -277,18 +246,14 @@ impl<T: AttioRecord> Query<T> {
     where
         T: Send + 'static,
     {
-        let source = Source {
-            request: requests::query_request::<T>(Vec::new()),
-            filter: self.filter_json(),
-            sorts: self.sorts,
-            page_size: self.limit.unwrap_or(DEFAULT_PAGE),
-            offset: self.offset,
-            creation_order: &["created_at", "record_id"],
-            // Each record is one item, good or bad, so a bad record counts toward the page
-            // size that tells the last page.
-            decode: json::decode_records_each::<T>,
-            target: T::OBJECT,
-        };
+        // Each record is one item, good or bad, so a bad record counts toward the page
+        // size that tells the last page.
+        let source = self.parts.into_source(
+            requests::query_request::<T>(Vec::new()),
+            &["created_at", "record_id"],
+            json::decode_records_each::<T>,
+            T::OBJECT,
+        );
         Export::new(self.client, source)
     }
 }
