@@ -10,6 +10,7 @@
 
 pub(crate) mod api_error;
 pub(crate) mod base_url;
+pub(crate) mod body;
 pub(crate) mod builder;
 pub(crate) mod client;
 pub(crate) mod clock;
