@@ -1,7 +1,8 @@
 //! A stateful, in-process emulator of the [Attio](https://attio.com) v2 REST API, for tests
 //! and examples.
 //!
-//! The emulator is an HTTP server (axum on tokio) on a loopback port that behaves like the
+//! The emulator is an HTTP server (axum on tokio; HTTP/1.1, and HTTP/2 for a client that
+//! speaks it from the first byte) on a loopback port that behaves like the
 //! live API for objects, attributes and records: the standard objects `people`,
 //! `companies`, `deals`, `users` and `workspaces`; record create / assert / get / PATCH /
 //! PUT / delete / query with Attio's filter and sort syntax; value history; notes (markdown

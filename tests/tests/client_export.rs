@@ -2,7 +2,8 @@
 //! (1,200 and 10,000 records, several page sizes and concurrencies), creation order, records
 //! the model cannot hold named in their place, a 503
 //! on one page in the middle retried without losing or repeating a record, an early drop
-//! that stops the requests, the progress callback, and the entries of a list.
+//! that stops the requests, the progress callback, the entries of a list, and an export over
+//! HTTP/2.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -209,6 +210,31 @@ async fn an_export_of_10000_yields_what_sequential_paging_yields() {
         .map(|r| (r.created_at, r.id.record_id.to_string()))
         .collect();
     assert!(keys.windows(2).all(|w| w[0] < w[1]), "sorted, no repeat");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_export_over_http2_yields_what_sequential_paging_over_http1_yields() {
+    let (emu, client) = emulator().await;
+    seed(&emu, &client, 1_200).await;
+    let expected = sequential(&client, 100).await;
+    // The emulator also speaks HTTP/2 (cleartext, prior knowledge): every page of the export
+    // goes over one connection.
+    let h2 = Client::builder()
+        .api_key(emu.api_key())
+        .base_url(emu.base_url())
+        .no_rate_limits()
+        .http_client(
+            reqwest::Client::builder()
+                .http2_prior_knowledge()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("an HTTP/2 client"),
+        )
+        .build()
+        .expect("client builds");
+    let got = exported(&h2, 100, 8).await;
+    assert_eq!(got.len(), 1_200);
+    assert_eq!(got, expected);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -16,7 +16,8 @@
 //! once (so that it serves each page from its render cache, in a time that does not depend
 //! on the machine's load as much), then switched to Attio's limits and the round trip, so
 //! neither its memory nor its seeding is counted. `ATTIO_BENCH_THREADS=1` runs the export
-//! on a current-thread runtime instead of the default multi-thread one.
+//! on a current-thread runtime instead of the default multi-thread one; `ATTIO_BENCH_H2=1`
+//! runs it over HTTP/2 (prior knowledge) instead of HTTP/1.1.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -91,11 +92,17 @@ struct Pages {
 
 async fn run(base: &str, key: &str) {
     // Attio's budgets (100 reads/s), the default retry policy.
-    let client = Client::builder()
-        .api_key(key)
-        .base_url(base)
-        .build()
-        .expect("client");
+    let mut builder = Client::builder().api_key(key).base_url(base);
+    if std::env::var("ATTIO_BENCH_H2").as_deref() == Ok("1") {
+        builder = builder.http_client(
+            reqwest::Client::builder()
+                .http2_prior_knowledge()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .expect("an HTTP/2 client"),
+        );
+    }
+    let client = builder.build().expect("client");
     let pages = Arc::new(Mutex::new(Pages::default()));
     let seen = Arc::clone(&pages);
     let start = Instant::now();
