@@ -8,8 +8,8 @@ use axum::routing::post;
 use serde_json::{Value, json};
 
 use super::class::Routes;
-use super::extract::{Db, JsonBody, body_data, path_uuid, unrecognized_key};
-use crate::error::{ApiError, ApiResult, json_type};
+use super::extract::{Db, JsonBody, body_data, path_uuid, req_str, unrecognized_key};
+use crate::error::{ApiError, ApiResult};
 use crate::store::merge;
 use crate::store::schema::find_object;
 
@@ -18,30 +18,18 @@ pub(super) fn routes() -> Routes {
     Routes::new().route("/v2/objects/{object}/records/merge", post(merge_records))
 }
 
-/// A record id field of the merge body.
+/// A record id field of the merge body: a string (the same errors as any required string
+/// field), then a UUID.
 fn record_id(data: &serde_json::Map<String, Value>, key: &str) -> ApiResult<uuid::Uuid> {
-    match data.get(key) {
-        Some(Value::String(s)) => path_uuid(key, s).map_err(|_| {
-            ApiError::schema(
-                vec![json!("data"), json!(key)],
-                "invalid_string",
-                "uuid",
-                "string",
-                "Invalid uuid",
-            )
-        }),
-        other => Err(ApiError::schema(
+    path_uuid(key, req_str(data, key, 0)?).map_err(|_| {
+        ApiError::schema(
             vec![json!("data"), json!(key)],
-            "invalid_type",
+            "invalid_string",
+            "uuid",
             "string",
-            json_type(other),
-            if other.is_none() {
-                "Required"
-            } else {
-                "Expected string"
-            },
-        )),
-    }
+            "Invalid uuid",
+        )
+    })
 }
 
 async fn merge_records(
