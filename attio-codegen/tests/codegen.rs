@@ -118,12 +118,11 @@ async fn custom_schema(client: &Client) {
     }
 }
 
-/// A schema no workspace of the emulator can hold: slugs that are not identifiers, a
-/// keyword as a model name, names that collide, long names and titles.
-fn hostile_schema() -> Schema {
-    let attr = |slug: &str, ty: &str| AttributeSchema {
+/// A writable, optional, single-valued attribute with no description, targets or choices.
+fn plain_attribute(slug: &str, title: &str, ty: &str) -> AttributeSchema {
+    AttributeSchema {
         slug: slug.into(),
-        title: format!("The {slug}"),
+        title: title.into(),
         description: None,
         attribute_type: ty.into(),
         is_writable: true,
@@ -132,7 +131,13 @@ fn hostile_schema() -> Schema {
         is_multiselect: false,
         target_objects: vec![],
         choices: vec![],
-    };
+    }
+}
+
+/// A schema no workspace of the emulator can hold: slugs that are not identifiers, a
+/// keyword as a model name, names that collide, long names and titles.
+fn hostile_schema() -> Schema {
+    let attr = |slug: &str, ty: &str| plain_attribute(slug, &format!("The {slug}"), ty);
     let long = "a_very_long_attribute_slug_that_goes_on_and_on_and_on_and_on_and_on";
     let mut stage = attr("stage", "status");
     stage.choices = vec![
@@ -427,24 +432,12 @@ async fn the_people_model_matches_its_snapshot() {
 
 #[test]
 fn the_readme_sample_is_what_the_generator_prints() {
-    let attribute = |slug: &str, title: &str, ty: &str| AttributeSchema {
-        slug: slug.into(),
-        title: title.into(),
-        description: None,
-        attribute_type: ty.into(),
-        is_writable: true,
-        is_required: false,
-        is_unique: false,
-        is_multiselect: false,
-        target_objects: vec![],
-        choices: vec![],
-    };
-    let mut stage = attribute("stage", "Stage", "status");
+    let mut stage = plain_attribute("stage", "Stage", "status");
     stage.is_required = true;
     stage.choices = vec!["Lead".into(), "In Progress".into(), "Won 🎉".into()];
-    let mut amount = attribute("amount", "Amount", "currency");
+    let mut amount = plain_attribute("amount", "Amount", "currency");
     amount.description = Some("The deal's value, in euros.".into());
-    let mut created_at = attribute("created_at", "Created at", "timestamp");
+    let mut created_at = plain_attribute("created_at", "Created at", "timestamp");
     created_at.is_writable = false;
     let schema = Schema {
         models: vec![ModelSchema {
