@@ -3,13 +3,14 @@
 //! sorts on the parent record through `parent_record`, history, 404s), a stream over 1,200
 //! entries, a bulk add of 300 entries under Attio's write limit, and a record's entries.
 
+mod common;
+
 use attio_core::models::{NewAttribute, NewList, NewStatus, Target};
 use attio_core::stream::{StreamExt, TryStreamExt};
 use attio_core::values::{Currency, SelectOption, Status};
 use attio_core::{
-    AttioEntry, AttioRecord, AttributeType, Client, ErrorCode, RateLimits, RecordRef, RetryPolicy,
+    AttioEntry, AttioRecord, AttributeType, Client, ErrorCode, RateLimits, RecordRef,
 };
-use attio_emulator::Emulator;
 use uuid::Uuid;
 
 /// `companies`: only the name.
@@ -42,22 +43,6 @@ fn stage_of(d: &Deal) -> Option<&str> {
 
 fn tags_of(d: &Deal) -> Vec<String> {
     d.tags.iter().filter_map(|t| t.title.clone()).collect()
-}
-
-async fn emulator() -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .no_rate_limits()
-        .start()
-        .await
-        .expect("emulator starts");
-    let client = Client::builder()
-        .api_key(emu.api_key())
-        .base_url(emu.base_url())
-        .no_rate_limits()
-        .retry(RetryPolicy::none())
-        .build()
-        .expect("client builds");
-    (emu, client)
 }
 
 /// The `sales` list of companies: `stage` (Lead, Qualified, Won, Lost), a multiselect
@@ -107,7 +92,7 @@ async fn company(client: &Client, name: &str) -> RecordRef<Company> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_entry_call_round_trips() {
-    let (emu, client) = emulator().await;
+    let (emu, client) = common::start().await;
     sales(&client).await;
     let acme = company(&client, "Acme").await;
     let deals = client.entries::<Deal>();
@@ -176,7 +161,7 @@ async fn every_entry_call_round_trips() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assert_by_parent_creates_then_updates_then_cannot_choose() {
-    let (emu, client) = emulator().await;
+    let (emu, client) = common::start().await;
     sales(&client).await;
     let acme = company(&client, "Acme").await;
     let deals = client.entries::<Deal>();
@@ -215,7 +200,7 @@ async fn assert_by_parent_creates_then_updates_then_cannot_choose() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn filters_and_sorts_on_the_list_and_on_the_parent_record() {
-    let (_emu, client) = emulator().await;
+    let (_emu, client) = common::start().await;
     sales(&client).await;
     let deals = client.entries::<Deal>();
     for (name, stage) in [
@@ -306,7 +291,7 @@ async fn filters_and_sorts_on_the_list_and_on_the_parent_record() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn history_after_two_stage_changes() {
-    let (_emu, client) = emulator().await;
+    let (_emu, client) = common::start().await;
     sales(&client).await;
     let acme = company(&client, "Acme").await;
     let deals = client.entries::<Deal>();
@@ -343,7 +328,7 @@ async fn history_after_two_stage_changes() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stream_reads_1200_entries_page_by_page() {
-    let (emu, client) = emulator().await;
+    let (emu, client) = common::start().await;
     sales(&client).await;
     let parents: Vec<_> = client
         .create_many((0..1200).map(|i| Company {
@@ -392,7 +377,7 @@ async fn a_stream_reads_1200_entries_page_by_page() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_bulk_add_of_300_entries_gets_no_429() {
-    let (emu, setup) = emulator().await;
+    let (emu, setup) = common::start().await;
     sales(&setup).await;
     let parents: Vec<_> = setup
         .create_many((0..300).map(|i| Company {
@@ -460,7 +445,7 @@ struct StagedDeal {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_entry_the_model_cannot_hold_is_named_beside_the_others() {
-    let (_emu, client) = emulator().await;
+    let (_emu, client) = common::start().await;
     sales(&client).await;
     let deals = client.entries::<Deal>();
     let mut bad = None;

@@ -1,12 +1,13 @@
 //! `client.webhooks()` against the emulator: create (with the secret, once), every page of
 //! the list, get, update, delete; and `client.get_from_event` from a record event.
 
+mod common;
+
 use attio_core::models::{
     Condition, NewWebhook, Subscription, SubscriptionFilter, WebhookStatus, WebhookUpdate,
 };
 use attio_core::webhook::{Event, EventType, WebhookError};
-use attio_core::{AttioRecord, Client, Error, RetryPolicy};
-use attio_emulator::Emulator;
+use attio_core::{AttioRecord, Error};
 use futures_util::TryStreamExt;
 use uuid::Uuid;
 
@@ -22,25 +23,9 @@ struct Company {
     name: Option<String>,
 }
 
-async fn setup() -> (Emulator, Client) {
-    let emu = Emulator::builder()
-        .no_rate_limits()
-        .start()
-        .await
-        .expect("emulator starts");
-    let client = Client::builder()
-        .api_key(emu.api_key())
-        .base_url(emu.base_url())
-        .no_rate_limits()
-        .retry(RetryPolicy::none())
-        .build()
-        .expect("client builds");
-    (emu, client)
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn manage_webhooks() {
-    let (_emu, client) = setup().await;
+    let (_emu, client) = common::start().await;
     let hooks = client.webhooks();
     let object = Uuid::new_v4();
     let new = NewWebhook::new("https://example.com/attio")
@@ -98,7 +83,7 @@ async fn manage_webhooks() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn get_from_event_checks_the_object() {
-    let (_emu, client) = setup().await;
+    let (_emu, client) = common::start().await;
     let person = Person {
         name: Some(attio_core::values::PersonalName::new("Ada", "Lovelace")),
     };
