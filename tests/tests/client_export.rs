@@ -350,9 +350,10 @@ async fn dropping_an_export_stops_its_requests() {
     let first = items.next().await.expect("a record").expect("it decodes");
     assert_eq!(first, head, "the first record of sequential paging");
     drop(items);
-    // Long enough for an export left running to have asked for ten more pages. The four
-    // requests of the slots were all sent before the first page came back; one still on its
-    // way to the emulator at the drop may be counted after it, so the bound is the slots.
+    // Long enough for an export left running to have asked for its other nine pages (13 in
+    // all with the empty one, 50 ms each, 4 at a time). The 4 requests of the slots were all
+    // sent before the first page came back; one still on its way to the emulator at the drop
+    // may be counted after it, so the bound is the slots.
     tokio::time::sleep(Duration::from_millis(500)).await;
     let after = emu.stats().read_requests - before;
     assert!(after <= 4, "{after} requests, no more than the 4 slots");
